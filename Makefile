@@ -1,0 +1,68 @@
+# WIEGO site. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= wiegosite.settings.dev
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev system-deps messages compile-messages check-messages migrate demo run test lint format check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install the site's requirements
+
+install-dev: $(VENV)/.installed-dev ## Also install what tests and linters need
+
+system-deps: ## Install the system packages the site needs (gettext), if missing
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+
+compile-messages: system-deps install ## Build the .mo files from locale/*/LC_MESSAGES/django.po
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+messages: system-deps install ## Update the .po catalogues from the code and templates
+	$(PY) manage.py makemessages -l es -l fr -l pt --ignore=.venv --ignore=static_collected --no-obsolete --no-location
+
+migrate: install ## Apply migrations (SQLite unless DATABASE_URL is set)
+	$(PY) manage.py migrate --noinput
+
+demo: migrate compile-messages ## Load the demo content (idempotent)
+	$(PY) manage.py load_demo_content --hostname $(HOST) --port $(PORT)
+
+run: demo ## Set up everything on SQLite with demo content and serve http://127.0.0.1:8000/
+	$(PY) manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
+	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev compile-messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)
+	$(VENV)/bin/pytest
+
+lint: install-dev ## Ruff (lint and format check), djhtml, Django checks, migrations up to date
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check $$(git ls-files 'templates/*.html')
+	DJANGO_SETTINGS_MODULE=wiegosite.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=wiegosite.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: install-dev ## Format Python and templates
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml $$(git ls-files 'templates/*.html')
+
+clean: ## Remove the virtual environment, the SQLite database and generated files
+	rm -rf $(VENV) db.sqlite3 media static_collected var
+	find locale -name '*.mo' -delete

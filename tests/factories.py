@@ -1,0 +1,219 @@
+"""Factories for every page type and snippet. Each language's fields are set explicitly: a page
+is fully written in English, Spanish, French and Portuguese unless `missing=("fr",)` says which
+languages to leave empty."""
+
+import datetime
+
+import factory
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+from wagtail.models import Page, Site
+
+from programmes.models import (
+    ImpactIndexPage,
+    ImpactStoryPage,
+    InitiativeIndexPage,
+    InitiativePage,
+    PageProgramme,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
+from publications.models import Author, PublicationIndexPage, PublicationPage, PublicationSeries
+from wiegosite.languages import LANGUAGE_CODES
+from wiegosite.models import HomePage, Region, StandardPage
+
+LANGUAGE_WORDS = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
+
+
+def per_language(make):
+    """One declaration per language (en, es, fr, pt), `make(obj, lang)` giving the value."""
+    assert LANGUAGE_CODES == ["en", "es", "fr", "pt"]
+    return tuple(factory.LazyAttribute(lambda obj, code=code: make(obj, code)) for code in LANGUAGE_CODES)
+
+
+def paragraph(text):
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
+class TranslatedPageFactory(DjangoModelFactory):
+    """Base for page factories: title, slug, teaser and main text in four languages."""
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        name = factory.Sequence(lambda n: f"Page {n}")
+
+    # Not model fields: taken out in _create.
+    parent = None
+    missing = ()
+
+    live = True
+    display_date = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+    title_en, title_es, title_fr, title_pt = per_language(lambda o, code: f"{o.name} {LANGUAGE_WORDS[code]}")
+    slug_en, slug_es, slug_fr, slug_pt = per_language(lambda o, code: slugify(f"{o.name} {code}"))
+    teaser_en, teaser_es, teaser_fr, teaser_pt = per_language(
+        lambda o, code: f"Teaser of {o.name} in {LANGUAGE_WORDS[code]}"
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, missing=(), **kwargs):
+        page = model_class(*args, **kwargs)
+        for code in missing:
+            for field in page._meta.get_fields():
+                if field.name.endswith(f"_{code}") and field.concrete:
+                    setattr(page, field.attname, field.get_default() if not field.null else None)
+        if parent is None:
+            parent = Page.get_first_root_node()
+        parent.add_child(instance=page)
+        return page
+
+
+class HomePageFactory(TranslatedPageFactory):
+    class Meta:
+        model = HomePage
+
+    hero_statement_en, hero_statement_es, hero_statement_fr, hero_statement_pt = per_language(
+        lambda o, code: f"Hero statement in {LANGUAGE_WORDS[code]}"
+    )
+    intro_en, intro_es, intro_fr, intro_pt = per_language(lambda o, code: f"Welcome in {LANGUAGE_WORDS[code]}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # The test database starts with Wagtail's placeholder "Welcome" page as the site root.
+        Page.objects.filter(depth=2).delete()
+        home = super()._create(model_class, *args, **kwargs)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "WIEGO"},
+        )
+        return home
+
+
+class ContentPageFactory(TranslatedPageFactory):
+    class Meta:
+        abstract = True
+
+    intro_en, intro_es, intro_fr, intro_pt = per_language(
+        lambda o, code: f"Introduction of {o.name} in {LANGUAGE_WORDS[code]}"
+    )
+    body_en, body_es, body_fr, body_pt = per_language(
+        lambda o, code: paragraph(f"Body of {o.name} in {LANGUAGE_WORDS[code]}")
+    )
+
+
+class StandardPageFactory(ContentPageFactory):
+    class Meta:
+        model = StandardPage
+
+
+class ProgrammeIndexPageFactory(ContentPageFactory):
+    class Meta:
+        model = ProgrammeIndexPage
+
+
+class ProgrammePageFactory(ContentPageFactory):
+    class Meta:
+        model = ProgrammePage
+
+    items_per_page = 3
+
+
+class InitiativeIndexPageFactory(ContentPageFactory):
+    class Meta:
+        model = InitiativeIndexPage
+
+    items_per_page = 3
+
+
+class InitiativePageFactory(ContentPageFactory):
+    class Meta:
+        model = InitiativePage
+
+    kind = InitiativePage.SPECIAL_INITIATIVE
+    start_year = 2004
+    end_year = 2011
+    partners_en, partners_es, partners_fr, partners_pt = per_language(
+        lambda o, code: f"Partner A {code}\nPartner B {code}"
+    )
+
+
+class ImpactIndexPageFactory(ContentPageFactory):
+    class Meta:
+        model = ImpactIndexPage
+
+    items_per_page = 3
+
+
+class ImpactStoryPageFactory(ContentPageFactory):
+    class Meta:
+        model = ImpactStoryPage
+
+    year = 2012
+    people_reached = 1000
+    outcome_headline_en, outcome_headline_es, outcome_headline_fr, outcome_headline_pt = per_language(
+        lambda o, code: f"Outcome of {o.name} in {LANGUAGE_WORDS[code]}"
+    )
+    place_en, place_es, place_fr, place_pt = per_language(lambda o, code: f"Accra {code}")
+    country_en, country_es, country_fr, country_pt = per_language(lambda o, code: f"Ghana {code}")
+    worker_group_en, worker_group_es, worker_group_fr, worker_group_pt = per_language(
+        lambda o, code: f"Head porters {code}"
+    )
+
+
+class PublicationIndexPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = PublicationIndexPage
+
+    items_per_page = 3
+    intro_en, intro_es, intro_fr, intro_pt = per_language(
+        lambda o, code: f"Library introduction in {LANGUAGE_WORDS[code]}"
+    )
+
+
+class PublicationSeriesFactory(DjangoModelFactory):
+    class Meta:
+        model = PublicationSeries
+        django_get_or_create = ("key",)
+
+    key = factory.Sequence(lambda n: f"series-{n}")
+    name_en, name_es, name_fr, name_pt = per_language(lambda o, code: f"Series {o.key} {code}")
+
+
+class AuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = Author
+        django_get_or_create = ("key",)
+
+    key = factory.Sequence(lambda n: f"author-{n}")
+    name = factory.Sequence(lambda n: f"Author Number{n}")
+
+
+class PublicationPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = PublicationPage
+
+    number = "48"
+    series = factory.SubFactory(PublicationSeriesFactory)
+    summary_en, summary_es, summary_fr, summary_pt = per_language(
+        lambda o, code: f"Summary of {o.name} in {LANGUAGE_WORDS[code]}"
+    )
+    body_en, body_es, body_fr, body_pt = per_language(
+        lambda o, code: paragraph(f"Body of {o.name} in {LANGUAGE_WORDS[code]}")
+    )
+
+
+class RegionFactory(DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("key",)
+
+    key = factory.Sequence(lambda n: f"region-{n}")
+    name_en, name_es, name_fr, name_pt = per_language(lambda o, code: f"Region {o.key} {code}")
+
+
+def tag(page, *programmes):
+    """Tag a page with programmes and publish that change as an editor would."""
+    page.programme_tags = [PageProgramme(programme=programme) for programme in programmes]
+    page.save_revision().publish()
+    return page

@@ -1,0 +1,36 @@
+"""Production: PostgreSQL, Redis, gunicorn behind a TLS-terminating reverse proxy."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool, env_list, require_secret_key
+
+require_secret_key()
+
+if not env("DATABASE_URL"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Set DATABASE_URL to the PostgreSQL database (see .env.example).")
+
+DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Compressed, content-hashed static files with far-future cache headers (served by WhiteNoise
+# or by the reverse proxy from STATIC_ROOT).
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+}
+WHITENOISE_MAX_AGE = 31536000
+
+# Media on S3-compatible storage when configured, on local disk otherwise.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405

@@ -1,0 +1,110 @@
+"""Template tags for the site chrome: navigation, language switcher, page metadata."""
+
+from django import template
+from django.conf import settings
+from django.http import QueryDict
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from wagtail.models import Page, Site
+
+from wiegosite import languages
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    root = _site_root(request)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        for item in root.get_children().live().public().in_menu():
+            items.append(
+                {
+                    "page": item,
+                    "url": item.get_url(request=request),
+                    "is_current": bool(current and current.path.startswith(item.path)),
+                }
+            )
+    home_url = root.get_url(request=request) if root is not None else "/"
+    return {"items": items, "home_url": home_url}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        # Pages that are not Wagtail pages (errors): offer each language's home page.
+        page = _site_root(request)
+    if page is None:
+        return {"links": []}
+    return {"links": languages.switcher_links(page, request)}
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {}
+    alternates = languages.alternates(page, request)
+    return {
+        "canonical": languages.canonical_url(page, request),
+        "alternates": alternates,
+        "x_default": languages.page_full_url(page, languages.SOURCE_LANGUAGE, request),
+    }
+
+
+@register.simple_tag
+def lang_attr(obj, field_name):
+    """` lang="en"` when this field is shown in English because the active language lacks it."""
+    shown = languages.displayed_language(obj, field_name)
+    if shown != translation.get_language():
+        return format_html(' lang="{}"', shown)
+    return ""
+
+
+@register.filter
+def language_name(code):
+    """The name of a language in the visitor's language ("French" on /en/, "francés" on /es/)."""
+    return settings.LANGUAGE_NAMES.get(code, code)
+
+
+@register.filter
+def native_language_name(code):
+    """The name of a language in that language, as the switcher shows it."""
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.filter
+def kind_label(item):
+    """The page type as visitors know it ("Publication", "Impact story")."""
+    model = item if isinstance(item, type) else type(item)
+    return capfirst(model._meta.verbose_name)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (URL-encoded)."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag
+def page_numbers(items):
+    """Page numbers to link to, with None for the gaps of a long listing."""
+    return [
+        None if number == items.paginator.ELLIPSIS else number
+        for number in items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
+    ]
