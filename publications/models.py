@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
@@ -30,7 +31,7 @@ class PublicationSeries(index.Indexed, models.Model):
     class Meta:
         ordering = ["key"]
         verbose_name = _("publication series")
-        verbose_name_plural = _("publication series")
+        verbose_name_plural = pgettext_lazy("plural", "publication series")
 
     def __str__(self):
         return self.name

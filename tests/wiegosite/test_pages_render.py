@@ -30,7 +30,7 @@ def url_in(page, language):
 
 def switcher_hrefs(html):
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    return dict(re.findall(r'<a href="([^"]+)" lang="(\w+)"', nav)[i][::-1] for i in range(4))
+    return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', nav)}
 
 
 @pytest.mark.django_db

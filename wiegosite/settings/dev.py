@@ -22,3 +22,4 @@ def _local_secret_key():
 
 SECRET_KEY = SECRET_KEY or _local_secret_key()
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+WHITENOISE_AUTOREFRESH = True

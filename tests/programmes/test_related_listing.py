@@ -1,0 +1,69 @@
+"""A programme page lists everything tagged with it, of every type, newest first, paginated."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import translation
+
+from tests import factories
+
+
+def url_in(page, language):
+    with translation.override(language):
+        return page.url
+
+
+@pytest.fixture
+def programme_with_related(home):
+    index = factories.ProgrammeIndexPageFactory(parent=home, name="Programmes")
+    programme = factories.ProgrammePageFactory(parent=index, name="Social Protection", items_per_page=3)
+    other = factories.ProgrammePageFactory(parent=index, name="Statistics")
+    library = factories.PublicationIndexPageFactory(parent=home, name="Library")
+    impact_index = factories.ImpactIndexPageFactory(parent=home, name="Impact")
+    pages = [
+        factories.PublicationPageFactory(parent=library, name="Brief A", display_date=datetime.date(2017, 3, 1)),
+        factories.ImpactStoryPageFactory(parent=impact_index, name="Ghana", display_date=datetime.date(2012, 6, 1)),
+        factories.StandardPageFactory(parent=home, name="Cooperatives", display_date=datetime.date(2019, 1, 1)),
+        factories.PublicationPageFactory(parent=library, name="Brief B", display_date=datetime.date(2021, 5, 1)),
+        factories.StandardPageFactory(parent=home, name="Past activities", display_date=datetime.date(2010, 1, 1)),
+    ]
+    for page in pages:
+        factories.tag(page, programme)
+    unrelated = factories.PublicationPageFactory(
+        parent=library, name="Unrelated", display_date=datetime.date(2024, 1, 1)
+    )
+    factories.tag(unrelated, other)
+    draft = factories.PublicationPageFactory(parent=library, name="Draft brief", display_date=datetime.date(2025, 1, 1))
+    factories.tag(draft, programme)
+    draft.unpublish()
+    return programme
+
+
+def titles(html):
+    return re.findall(r'<h2 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+
+
+@pytest.mark.django_db
+def test_related_pages_newest_first_across_types(client, programme_with_related):
+    url = url_in(programme_with_related, "es")
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    assert titles(first) == ["Brief B Español", "Cooperatives Español", "Brief A Español"]
+    assert titles(second) == ["Ghana Español", "Past activities Español"]
+    assert "Página 2 de 2" in second or "Page 2 of 2" in second
+    assert "5 " in first  # the count of related items
+
+
+@pytest.mark.django_db
+def test_pagination_links_keep_other_parameters(client, programme_with_related):
+    html = client.get(url_in(programme_with_related, "en"), {"kind": "publication"}).content.decode()
+    assert 'href="?kind=publication&amp;page=2"' in html
+
+
+@pytest.mark.django_db
+def test_related_listing_query_count_does_not_grow(client, programme_with_related, django_assert_max_num_queries):
+    url = url_in(programme_with_related, "en")
+    client.get(url)  # warm caches (site root paths)
+    with django_assert_max_num_queries(40):
+        client.get(url)
