@@ -57,6 +57,8 @@ lint: install-dev ## Ruff (lint and format check), djhtml, Django checks, migrat
 	$(VENV)/bin/djhtml --check $$(git ls-files 'templates/*.html')
 	DJANGO_SETTINGS_MODULE=wiegosite.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=wiegosite.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=wiegosite.settings.production SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-key-0123456789 \
+		DATABASE_URL=sqlite:///:memory: ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
 
 format: install-dev ## Format Python and templates
 	$(VENV)/bin/ruff check --fix .

@@ -110,7 +110,7 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
     edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
-        verbose_name = _("programme page")
+        verbose_name = _("programme")
 
     def related_pages(self):
         """Every live page tagged with this programme, any type, newest first by display date."""
@@ -190,7 +190,7 @@ class InitiativePage(ContentFields, BasePage):
     edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
-        verbose_name = _("initiative page")
+        verbose_name = _("initiative")
 
     def clean(self):
         super().clean()

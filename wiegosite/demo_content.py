@@ -308,6 +308,8 @@ class DemoBuilder:
                 setattr(page, field, self.images[spec[key]])
         if spec.get("image") and hasattr(page, "lead_image_id"):
             page.lead_image = self.images[spec["image"]]
+        if spec.get("cover_image") and not spec.get("image"):
+            page.listing_image = self.images[spec["cover_image"]]
         if "body" in spec:
             for code, blocks in spec["body"].items():
                 setattr(page, f"body_{code}", [self.resolve_block(block) for block in blocks])

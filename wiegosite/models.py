@@ -331,7 +331,7 @@ class StandardPage(BasePage):
     edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
-        verbose_name = _("standard page")
+        verbose_name = _("page")
 
 
 class SocialLinks(models.Model):

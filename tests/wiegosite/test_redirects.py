@@ -79,7 +79,7 @@ def test_renaming_twice_still_lands_on_the_current_address(client, section):
 
 @pytest.mark.django_db
 def test_moving_a_page_redirects_in_every_language(client, home, section):
-    parent, child = section
+    _parent, child = section
     other = factories.StandardPageFactory(parent=home, name="Elsewhere")
     before = urls_of(child)
 

@@ -34,3 +34,11 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
+
+SILENCED_SYSTEM_CHECKS = [
+    # The admin's live preview shows pages in a same-origin frame, so SAMEORIGIN, not DENY.
+    "security.W019",
+]
+if not SECURE_HSTS_PRELOAD:
+    # Preloading is a commitment the organisation opts into (SECURE_HSTS_PRELOAD=true).
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
