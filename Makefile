@@ -65,6 +65,9 @@ format: install-dev ## Format Python and templates
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml $$(git ls-files 'templates/*.html')
 
+bench: install ## Benchmark the library, a publication and search at 100 and 10,000 publications
+	$(PY) bench/run.py
+
 clean: ## Remove the virtual environment, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 media static_collected var
 	find locale -name '*.mo' -delete

@@ -123,8 +123,19 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from publications.feeds import feed_links
+
+        from .filters import filter_by_kind
+
         context = super().get_context(request, *args, **kwargs)
-        page_of_results = paginate(request, self.related_pages(), self.items_per_page)
+        related, kinds, problem = filter_by_kind(self.related_pages(), request.GET.get("kind", "").strip())
+        context.update(
+            kinds=kinds,
+            kind_problem=problem,
+            kind=next((k.value for k in kinds if k.selected), ""),
+            feeds=feed_links("programme_feed", pk=self.pk),
+        )
+        page_of_results = paginate(request, related, self.items_per_page)
         # One query per page type on this page of results, however long the listing is.
         specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_of_results]).specific()}
         context["items"] = page_of_results

@@ -91,10 +91,22 @@ class PublicationIndexPage(IndexPageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from . import feeds, filters
+
         context = super().get_context(request, *args, **kwargs)
-        items = paginate(request, self.publications(), self.items_per_page)
+        query = filters.parse(request.GET)
+        publications = self.publications()
+        items = paginate(request, filters.order(filters.apply(publications, query), query), self.items_per_page)
         items.object_list = attach_listing_images(items.object_list)
-        context["items"] = items
+        context.update(
+            items=items,
+            query=query,
+            facets=filters.facets(publications, query),
+            sorts=filters.SORTS.items(),
+            # One filter gives a page worth indexing; combinations would flood search engines.
+            noindex=query.active_count > 1,
+            feeds=feeds.feed_links("library_feed", feeds.filter_query_string(request.GET)),
+        )
         return context
 
 

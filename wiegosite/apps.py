@@ -11,6 +11,11 @@ class WiegositeConfig(AppConfig):
         from modeltranslation.translator import translator
         from wagtail.models import Page
 
+        from . import routing
         from .languages import keep_base_columns_in_english
+        from .search import connect_signals
 
-        keep_base_columns_in_english([model for model in translator.get_registered_models() if issubclass(model, Page)])
+        page_models = [model for model in translator.get_registered_models() if issubclass(model, Page)]
+        keep_base_columns_in_english(page_models)
+        routing.install(page_models)  # indexed slug lookups instead of scanning siblings
+        connect_signals()  # the site search index follows publishing

@@ -6,6 +6,7 @@ running it twice changes nothing. Images and PDF files are generated here, small
 downloaded.
 """
 
+import datetime
 import io
 import json
 import random
@@ -16,10 +17,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
+from wagtail.search import signal_handlers as wagtail_search_signals
+from wagtail.search.backends import get_search_backend
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from programmes.models import (
     ImpactIndexPage,
@@ -41,6 +46,7 @@ from publications.models import (
 
 from .languages import LANGUAGE_CODES, in_source_language
 from .models import HomePage, PageRegion, Region, SiteImage, SiteSettings, StandardPage
+from .search import rebuild_index
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json"]
@@ -208,6 +214,7 @@ class DemoBuilder:
             for page, spec in self.created:
                 self.fill_page(page, spec)
             self.build_settings(home, data["settings"])
+            rebuild_index(log=self.log)  # publishing indexed new pages; this covers older databases too
         self.log(f"Demo content ready: {len(self.pages)} pages ({len(self.created)} new).")
         return home
 
@@ -313,8 +320,13 @@ class DemoBuilder:
         if "body" in spec:
             for code, blocks in spec["body"].items():
                 setattr(page, f"body_{code}", [self.resolve_block(block) for block in blocks])
-        page.programme_tags = [PageProgramme(programme=self.pages[key]) for key in spec.get("programmes", [])]
-        page.region_tags = [PageRegion(region=self.regions[key]) for key in spec.get("regions", [])]
+        page.programme_tags = [
+            PageProgramme(programme=self.pages[key], sort_order=index)
+            for index, key in enumerate(spec.get("programmes", []))
+        ]
+        page.region_tags = [
+            PageRegion(region=self.regions[key], sort_order=index) for index, key in enumerate(spec.get("regions", []))
+        ]
         if isinstance(page, PublicationPage):
             self.fill_publication(page, spec)
         page.save_revision().publish()
@@ -322,7 +334,10 @@ class DemoBuilder:
     def fill_publication(self, page, spec):
         if spec.get("series"):
             page.series = self.series[spec["series"]]
-        page.authors = [PublicationAuthor(author=self.authors[key]) for key in spec.get("authors", [])]
+        page.authors = [
+            PublicationAuthor(author=self.authors[key], sort_order=index)
+            for index, key in enumerate(spec.get("authors", []))
+        ]
         files = []
         for file_spec in spec.get("files", []):
             language = file_spec["language"]
@@ -333,7 +348,7 @@ class DemoBuilder:
             pdf = make_pdf(file_spec["title"], wrapped, pages=file_spec.get("pages", 1))
             document.file.save(f"{spec['key']}-{language}.pdf", ContentFile(pdf), save=False)
             document.save()
-            files.append(PublicationFile(document=document, language=language))
+            files.append(PublicationFile(document=document, language=language, sort_order=len(files)))
         page.files = files
 
     def resolve_block(self, block):
@@ -363,3 +378,142 @@ class DemoBuilder:
 
 def admin_password_file():
     return Path(settings.BASE_DIR) / "var" / "admin_password"
+
+
+# -- generated publications, for listings that paginate deeply and for benchmarks --------------
+GENERATED_PREFIX = "generated-publication-"
+GENERATED_TOPICS = [
+    {
+        "en": "street vendors and public space",
+        "es": "vendedores ambulantes y espacio público",
+        "fr": "vendeurs de rue et espace public",
+        "pt": "vendedores ambulantes e espaço público",
+    },
+    {
+        "en": "waste pickers and recycling",
+        "es": "recicladores y reciclaje",
+        "fr": "récupérateurs et recyclage",
+        "pt": "catadores e reciclagem",
+    },
+    {
+        "en": "domestic workers and contracts",
+        "es": "trabajadoras del hogar y contratos",
+        "fr": "travailleuses domestiques et contrats",
+        "pt": "trabalhadoras domésticas e contratos",
+    },
+    {
+        "en": "home-based workers and piece rates",
+        "es": "trabajadoras a domicilio y pago a destajo",
+        "fr": "travailleuses à domicile et travail à la pièce",
+        "pt": "trabalhadoras em domicílio e pagamento por peça",
+    },
+    {
+        "en": "health insurance for informal workers",
+        "es": "seguro de salud para trabajadores informales",
+        "fr": "assurance maladie des travailleurs informels",
+        "pt": "seguro de saúde para trabalhadores informais",
+    },
+]
+GENERATED_TITLE = {
+    "en": "Research note {n}: {topic}",
+    "es": "Nota de investigación {n}: {topic}",
+    "fr": "Note de recherche {n} : {topic}",
+    "pt": "Nota de pesquisa {n}: {topic}",
+}
+GENERATED_SUMMARY = {
+    "en": "A short generated note on {topic}, made for testing long listings of the library.",
+    "es": "Una breve nota generada sobre {topic}, creada para probar listados largos de la biblioteca.",
+    "fr": "Une courte note générée sur {topic}, créée pour tester les longues listes de la bibliothèque.",
+    "pt": "Uma breve nota gerada sobre {topic}, criada para testar listagens longas da biblioteca.",
+}
+GENERATED_SLUG = {"en": "research-note", "es": "nota-investigacion", "fr": "note-recherche", "pt": "nota-pesquisa"}
+
+
+def generate_publications(count, stdout=None, batch_size=200):
+    """Make sure the library holds `count` generated publications (idempotent).
+
+    They are created live without revisions, tagged with programmes and regions, and each has a
+    file in one or two languages (sharing one small PDF per language), so filters and counts have
+    something to work on. Used for long listings and by the benchmarks (`make bench`).
+    """
+    from .search import rebuild_index
+
+    library = PublicationIndexPage.objects.first()
+    if library is None:
+        raise DemoDataError("Load the demo content first: there is no library page.")
+    existing = PublicationPage.objects.child_of(library).filter(slug_en__startswith=GENERATED_PREFIX).count()
+    if existing >= count:
+        return 0
+    generator = PublicationGenerator(library, stdout)
+    # Per-save indexing (Wagtail's admin search, the reference index) would dominate the time of
+    # a bulk load; the admin search index is filled per batch instead.
+    post_save.disconnect(wagtail_search_signals.post_save_signal_handler, sender=PublicationPage)
+    try:
+        with in_source_language(), disable_reference_index_auto_update():
+            for start in range(existing, count, batch_size):
+                generator.add_batch(range(start, min(start + batch_size, count)))
+                generator.log(f"  generated publications: {min(start + batch_size, count)}/{count}")
+    finally:
+        post_save.connect(wagtail_search_signals.post_save_signal_handler, sender=PublicationPage)
+    rebuild_index(log=generator.log)
+    return count - existing
+
+
+class PublicationGenerator:
+    def __init__(self, library, stdout=None):
+        self.library = library
+        self.stdout = stdout
+        self.rng = random.Random(20240601)
+        self.series = list(PublicationSeries.objects.all())
+        self.programmes = list(ProgrammePage.objects.all())
+        self.regions = list(Region.objects.all())
+        self.documents = {code: self.sample_document(code) for code in LANGUAGE_CODES}
+        self.admin_search = get_search_backend()
+
+    def log(self, message):
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+    def sample_document(self, code):
+        title = f"Generated research note ({code})"
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title)
+            pdf = make_pdf(title, [GENERATED_SUMMARY[code].format(topic="...")], pages=1)
+            document.file.save(f"generated-{code}.pdf", ContentFile(pdf), save=False)
+            document.save()
+        return document
+
+    def new_page(self, n):
+        topic = GENERATED_TOPICS[n % len(GENERATED_TOPICS)]
+        page = PublicationPage(
+            live=True,
+            series=self.series[n % len(self.series)] if self.series else None,
+            number=str(n + 1),
+            display_date=datetime.date(2000 + n % 25, 1 + n % 12, 1 + n % 28),
+        )
+        for code in LANGUAGE_CODES:
+            setattr(page, f"title_{code}", GENERATED_TITLE[code].format(n=n + 1, topic=topic[code]))
+            setattr(page, f"slug_{code}", f"{GENERATED_SLUG[code]}-{n + 1}")
+            setattr(page, f"summary_{code}", GENERATED_SUMMARY[code].format(topic=topic[code]))
+            setattr(page, f"teaser_{code}", GENERATED_SUMMARY[code].format(topic=topic[code]))
+        page.slug_en = f"{GENERATED_PREFIX}{n + 1}"
+        return page
+
+    @transaction.atomic
+    def add_batch(self, numbers):
+        created = [self.library.add_child(instance=self.new_page(n)) for n in numbers]
+        if self.programmes:
+            PageProgramme.objects.bulk_create(
+                PageProgramme(page=page, programme=self.rng.choice(self.programmes)) for page in created
+            )
+        if self.regions:
+            PageRegion.objects.bulk_create(
+                PageRegion(page=page, region=self.rng.choice(self.regions)) for page in created
+            )
+        PublicationFile.objects.bulk_create(
+            PublicationFile(page=page, document=self.documents[code], language=code, sort_order=index)
+            for page in created
+            for index, code in enumerate(sorted(self.rng.sample(LANGUAGE_CODES, self.rng.choice([1, 2]))))
+        )
+        self.admin_search.add_bulk(PublicationPage, created)

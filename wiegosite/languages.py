@@ -13,6 +13,8 @@ left out of that language's alternates.
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
@@ -119,6 +121,44 @@ def switcher_links(page, request):
             }
         )
     return links
+
+
+def shown_value_expression(field_name, language=None):
+    """SQL for the value a visitor sees: the language's column, else English (for ordering)."""
+    language = language or translation.get_language()
+    english = build_localized_fieldname(field_name, SOURCE_LANGUAGE)
+    if language == SOURCE_LANGUAGE:
+        return Coalesce(english, Value(""))
+    own = build_localized_fieldname(field_name, language)
+    return Coalesce(NullIf(own, Value("")), english, Value(""))
+
+
+def shown_text_contains_q(field_names, text, language=None, prefix=""):
+    """Q for 'the text a visitor reads in this language contains `text`': the language's own
+    columns where the field is written in it, the English columns where it falls back."""
+    language = language or translation.get_language()
+    condition = Q()
+    for name in field_names:
+        english = prefix + build_localized_fieldname(name, SOURCE_LANGUAGE)
+        if language == SOURCE_LANGUAGE:
+            condition |= Q(**{f"{english}__icontains": text})
+            continue
+        own = prefix + build_localized_fieldname(name, language)
+        empty = Q(**{f"{own}__isnull": True}) | Q(**{own: ""})
+        condition |= Q(**{f"{own}__icontains": text}) | (empty & Q(**{f"{english}__icontains": text}))
+    return condition
+
+
+def slug_match_q(slug, language=None):
+    """Q for pages whose slug in `language` is `slug`, English standing in for an empty slug
+    (the same fallback wagtail-modeltranslation applies when it builds the url_path)."""
+    language = language or translation.get_language()
+    english = build_localized_fieldname("slug", SOURCE_LANGUAGE)
+    if language == SOURCE_LANGUAGE:
+        return Q(**{english: slug})
+    own = build_localized_fieldname("slug", language)
+    empty = Q(**{f"{own}__isnull": True}) | Q(**{own: ""})
+    return Q(**{own: slug}) | (empty & Q(**{english: slug}))
 
 
 def url_path_fields():

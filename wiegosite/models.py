@@ -4,6 +4,7 @@ custom image model, regions and the site settings."""
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -375,3 +376,84 @@ class SiteSettings(SocialLinks, BaseSiteSetting):
             ("Instagram", self.instagram_url),
         ]
         return [(name, url) for name, url in links if url]
+
+
+# -- site search (the logic lives in wiegosite/search.py) ------------------------------------
+
+
+class TsvectorField(SearchVectorField):
+    """A `tsvector` column on PostgreSQL; elsewhere a text column that stays empty, so the same
+    migrations run on SQLite (which searches the folded text instead)."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class SearchEntry(models.Model):
+    """What a visitor reading one language can find of one live page: the page's own text in
+    that language, or, when the page lacks the language, its English text (`is_fallback`).
+
+    One row per page and language, written by `wiegosite.search.index_page` when the page is
+    published and removed when it is unpublished or deleted. Never edited by hand.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_entries")
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    is_fallback = models.BooleanField(
+        _("English fallback"), default=False, help_text=_("The page lacks this language; its English text is indexed.")
+    )
+    display_date = models.DateField(_("display date"), null=True)
+    title = models.TextField(_("title"))
+    text = models.TextField(_("text"), blank=True)
+    # Lower-cased, accent-free copies for the SQLite search (plain containment); PostgreSQL
+    # searches `search_vector`, built from `title` and `text` with the language's configuration.
+    folded_title = models.TextField(blank=True)
+    folded_text = models.TextField(blank=True)
+    search_vector = TsvectorField(null=True, editable=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "language"], name="search_entry_one_per_language")]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+
+class SearchPromotion(models.Model):
+    """A page editors put first when visitors of one language search for one query."""
+
+    query = models.CharField(
+        _("search query"),
+        max_length=200,
+        help_text=_("What visitors type. Capitals, accents and extra spaces do not matter."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=settings.LANGUAGES,
+        help_text=_("The promotion applies to searches made in this language only."),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="search_promotions", verbose_name=_("page")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Promotions for the same query show in this order, lowest first.")
+    )
+    normalised_query = models.CharField(max_length=200, editable=False, db_index=True)
+
+    panels = [FieldPanel("query"), FieldPanel("language"), FieldPanel("page"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["language", "normalised_query", "sort_order", "pk"]
+        verbose_name = _("promoted search result")
+        verbose_name_plural = _("promoted search results")
+
+    def __str__(self):
+        return f"{self.query} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        from .search import normalise_query
+
+        self.normalised_query = normalise_query(self.query)
+        super().save(*args, **kwargs)

@@ -57,8 +57,27 @@ def test_related_pages_newest_first_across_types(client, programme_with_related)
 
 @pytest.mark.django_db
 def test_pagination_links_keep_other_parameters(client, programme_with_related):
+    html = client.get(url_in(programme_with_related, "en"), {"kind": "", "utm_source": "x"}).content.decode()
+    assert 'href="?kind=&amp;utm_source=x&amp;page=2"' in html
+
+
+@pytest.mark.django_db
+def test_kind_filter(client, programme_with_related):
     html = client.get(url_in(programme_with_related, "en"), {"kind": "publication"}).content.decode()
-    assert 'href="?kind=publication&amp;page=2"' in html
+    assert titles(html) == ["Brief B English", "Brief A English"]
+    assert 'value="publication" checked' in html
+    assert re.search(r'for="kind-page">[^<]*<span class="filters__count">\(2\)', html)
+    html = client.get(url_in(programme_with_related, "en"), {"kind": "impact-story"}).content.decode()
+    assert titles(html) == ["Ghana English"]
+
+
+@pytest.mark.django_db
+def test_unknown_kind_shows_everything_with_a_message(client, programme_with_related):
+    response = client.get(url_in(programme_with_related, "es"), {"kind": "<b>nope</b>"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="notice" role="status"' in html
+    assert len(titles(html)) == 3
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
-from wiegosite import languages
+from wiegosite import languages, seo
 
 register = template.Library()
 
@@ -39,6 +39,9 @@ def main_navigation(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
+    if context.get("language_links"):
+        # Views that are not Wagtail pages (search) provide their own links to themselves.
+        return {"links": context["language_links"]}
     request = context.get("request")
     page = context.get("page")
     if not isinstance(page, Page):
@@ -51,16 +54,17 @@ def language_switcher(context):
 
 @register.inclusion_tag("includes/page_meta.html", takes_context=True)
 def page_meta(context):
+    """Canonical, hreflang, robots, feed links, Open Graph, Twitter, citation_* and JSON-LD.
+
+    `noindex` (a filtered listing) and `feeds` (list of url/title/type) come from the view's
+    context; everything else is built by `wiegosite.seo`.
+    """
     request = context.get("request")
     page = context.get("page")
+    noindex, feeds = bool(context.get("noindex")), context.get("feeds") or []
     if not isinstance(page, Page):
-        return {}
-    alternates = languages.alternates(page, request)
-    return {
-        "canonical": languages.canonical_url(page, request),
-        "alternates": alternates,
-        "x_default": languages.page_full_url(page, languages.SOURCE_LANGUAGE, request),
-    }
+        return {"noindex": noindex, "feeds": feeds}
+    return seo.page_metadata(page, request, noindex=noindex, feeds=feeds)
 
 
 @register.simple_tag

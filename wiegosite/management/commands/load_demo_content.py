@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from wiegosite.demo_content import DemoBuilder, DemoDataError
+from wiegosite.demo_content import DemoBuilder, DemoDataError, generate_publications
 
 
 class Command(BaseCommand):
@@ -13,10 +13,22 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--hostname", default="127.0.0.1", help="Host name of the Site record.")
         parser.add_argument("--port", type=int, default=8000, help="Port of the Site record (where `make run` serves).")
+        parser.add_argument(
+            "--publications",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure the library holds N generated publications (for long listings and benchmarks).",
+        )
 
     def handle(self, *args, **options):
         builder = DemoBuilder(stdout=self.stdout, site_port=options["port"], site_hostname=options["hostname"])
+        if options["publications"] < 0:
+            raise CommandError("--publications must be zero or more.")
         try:
             builder.build()
+            if options["publications"]:
+                added = generate_publications(options["publications"], stdout=self.stdout)
+                self.stdout.write(f"Generated publications added: {added}")
         except DemoDataError as error:
             raise CommandError(str(error)) from error

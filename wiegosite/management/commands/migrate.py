@@ -1,9 +1,10 @@
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Q
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 from wagtail_modeltranslation.migrate.management.commands.migrate import Command as TranslatedMigrateCommand
 
-from wiegosite.languages import SOURCE_LANGUAGE, in_source_language, url_path_fields
+from wiegosite.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, in_source_language, url_path_fields
 
 
 class Command(TranslatedMigrateCommand):
@@ -15,6 +16,7 @@ class Command(TranslatedMigrateCommand):
     def handle(self, *args, **options):
         super().handle(*args, **options)
         fill_page_language_columns()
+        index_page_language_columns(options.get("database") or DEFAULT_DB_ALIAS)
 
 
 def fill_page_language_columns():
@@ -32,3 +34,14 @@ def fill_page_language_columns():
         for page in Page.objects.filter(missing).order_by("path"):
             page.set_url_path(page.get_parent())
             Page.objects.filter(pk=page.pk).update(**{field: getattr(page, field) for field in url_path_fields()})
+
+
+def index_page_language_columns(database=DEFAULT_DB_ALIAS):
+    """Indexes on the per-language slug columns of Wagtail's page table, which routing and slug
+    validation look up (wiegosite.routing). The columns are added outside migrations, so their
+    indexes are too; IF NOT EXISTS makes this safe to run on every migrate."""
+    connection = connections[database]
+    with connection.cursor() as cursor:
+        for code in LANGUAGE_CODES:
+            column = build_localized_fieldname("slug", code)
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS wagtailcore_page_{column}_idx ON wagtailcore_page ({column})")

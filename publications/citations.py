@@ -1,0 +1,318 @@
+"""How to cite a publication: the text shown under "Cite this", BibTeX and RIS downloads, the
+Google Scholar `citation_*` meta tags and the schema.org description, all built from the
+publication's structured fields (series, number, authors, display date, files).
+
+A publication in a numbered series ("WIEGO Working Paper No. 48", "Statistical Brief No. 28") is
+a *report*: schema.org `Report` with `reportNumber`, BibTeX `@techreport`, RIS `RPRT` and Scholar's
+`citation_technical_report_*` tags. Anything else (an unnumbered brief, a resource document) is
+described as a `ScholarlyArticle`, BibTeX `@misc`, RIS `GEN`.
+
+Everything is produced in the publication's *content language* (the visitor's language when the
+page has it, else English, like its canonical address), so the citation describes the page a
+reader lands on from it. Author names are stored whole (people and organisations alike), so they
+are never split into first and last names; BibTeX gets each name braced for the same reason.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+
+from wiegosite import languages, seo
+
+REPORT = "report"
+ARTICLE = "article"
+SCHEMA_TYPES = {REPORT: "Report", ARTICLE: "ScholarlyArticle"}
+BIBTEX_TYPES = {REPORT: "techreport", ARTICLE: "misc"}
+RIS_TYPES = {REPORT: "RPRT", ARTICLE: "GEN"}
+BIBTEX_LANGUAGES = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
+FORMATS = {
+    "bib": ("application/x-bibtex", "bibtex"),
+    "ris": ("application/x-research-info-systems", "ris"),
+}
+HEADLINE_LENGTH = 110  # what Google reads of an Article headline
+
+
+@dataclass
+class CitedFile:
+    url: str
+    language: str
+    title: str
+    content_type: str
+    is_pdf: bool
+
+
+@dataclass
+class Reference:
+    """One publication, resolved into plain values in its content language."""
+
+    pk: int
+    kind: str
+    title: str
+    authors: list
+    date: datetime.date
+    series: str
+    number: str
+    series_label: str
+    publisher: str
+    url: str
+    language: str
+    summary: str
+    files: list = field(default_factory=list)
+    pdf_url: str = ""
+    modified: datetime.datetime | None = None
+
+    @property
+    def year(self):
+        return self.date.year if self.date else ""
+
+    @property
+    def is_report(self):
+        return self.kind == REPORT
+
+
+def publication_kind(page):
+    return REPORT if page.series_id and (page.number or "").strip() else ARTICLE
+
+
+def _pdf_url(files, language):
+    """The PDF in the visitor's language if there is one, else the first PDF."""
+    pdfs = [cited for cited in files if cited.is_pdf]
+    for cited in pdfs:
+        if cited.language == language:
+            return cited.url
+    return pdfs[0].url if pdfs else ""
+
+
+def reference_for(page, request=None):
+    """The Reference of a publication page (cached on the page for the rest of the request)."""
+    active = translation.get_language()
+    cache = page.__dict__.setdefault("_reference_cache", {})
+    if active in cache:
+        return cache[active]
+
+    language = seo.content_language(page)
+    # pk breaks ties: author links saved without a position keep the order they were added in.
+    authors = [link.author.name for link in page.authors.select_related("author").order_by("sort_order", "pk")]
+    files = [
+        CitedFile(
+            url=seo.absolute_url(item.document.url, request),
+            language=item.language,
+            title=item.document.title,
+            content_type=item.document.content_type,
+            is_pdf=item.document.file_extension.lower() == "pdf",
+        )
+        for item in page.files.select_related("document").order_by("sort_order", "pk")
+    ]
+    with translation.override(language):
+        series = page.series
+        reference = Reference(
+            pk=page.pk,
+            kind=publication_kind(page),
+            title=" ".join(page.title.split()),
+            authors=authors,
+            date=page.display_date,
+            series=series.name if series else "",
+            number=(page.number or "").strip(),
+            series_label=str(page.series_label()),
+            publisher=seo.site_name(request),
+            url=languages.canonical_url(page, request) or "",
+            language=language,
+            summary=" ".join((page.summary or "").split()),
+            files=files,
+            modified=page.last_published_at,
+        )
+    reference.pdf_url = _pdf_url(files, active)
+    cache[active] = reference
+    return reference
+
+
+def download_url(page, fmt):
+    """The address of a citation download in the active language."""
+    return reverse("publication_citation", kwargs={"pk": page.pk, "fmt": fmt})
+
+
+def download_filename(reference, fmt):
+    return f"{slugify(reference.title)[:80] or 'publication'}.{fmt}"
+
+
+# -- the text a reader copies ------------------------------------------------------------------
+def author_names(names):
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_('and')} {names[-1]}"
+
+
+def _sentences(parts):
+    text = ""
+    for part in (" ".join(str(part).split()) for part in parts):
+        if not part:
+            continue
+        if text:
+            text += " " if text.endswith((".", "?", "!")) else ". "
+        text += part
+    return text
+
+
+def citation_text(reference):
+    """Authors. Year. Title. Series No. N. Publisher. Address"""
+    with translation.override(reference.language):
+        authors = author_names(reference.authors) or reference.publisher
+        return _sentences(
+            [authors, reference.year, reference.title, reference.series_label, reference.publisher, reference.url]
+        )
+
+
+# -- BibTeX ------------------------------------------------------------------------------------
+_BIBTEX_SPECIAL = re.compile(r"[\\{}&%$#_^~]")
+_BIBTEX_REPLACEMENTS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+
+
+def bibtex_escape(value):
+    value = " ".join(str(value).split())
+    return _BIBTEX_SPECIAL.sub(lambda match: _BIBTEX_REPLACEMENTS[match.group(0)], value)
+
+
+def bibtex_key(reference):
+    return f"wiego{reference.year}-{reference.pk}"
+
+
+def bibtex(reference):
+    """A BibTeX/biblatex entry. Names and the title are braced so styles keep them as written."""
+    names = reference.authors or [reference.publisher]
+    fields = [
+        ("author", " and ".join(f"{{{bibtex_escape(name)}}}" for name in names)),
+        ("title", f"{{{bibtex_escape(reference.title)}}}"),
+        ("year", str(reference.year)),
+        ("date", reference.date.isoformat() if reference.date else ""),
+    ]
+    if reference.is_report:
+        fields += [
+            ("institution", bibtex_escape(reference.publisher)),
+            ("type", bibtex_escape(reference.series)),
+            ("number", bibtex_escape(reference.number)),
+        ]
+    else:
+        fields += [("publisher", bibtex_escape(reference.publisher)), ("series", bibtex_escape(reference.series))]
+    fields += [
+        ("url", reference.url.replace("{", "%7B").replace("}", "%7D")),
+        ("langid", BIBTEX_LANGUAGES.get(reference.language, reference.language)),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@{BIBTEX_TYPES[reference.kind]}{{{bibtex_key(reference)},\n{body}\n}}\n"
+
+
+# -- RIS ---------------------------------------------------------------------------------------
+def ris(reference):
+    """An RIS record (CRLF line ends, as the format asks; UTF-8, as reference managers read it)."""
+    tags = [("TY", RIS_TYPES[reference.kind]), ("TI", reference.title)]
+    tags += [("AU", name) for name in reference.authors or [reference.publisher]]
+    tags += [
+        ("PY", str(reference.year)),
+        ("DA", reference.date.strftime("%Y/%m/%d/") if reference.date else ""),
+        ("T2", reference.series),
+        ("SN", reference.number if reference.is_report else ""),
+        ("PB", reference.publisher),
+        ("LA", reference.language),
+        ("AB", reference.summary),
+        ("UR", reference.url),
+        ("L1", reference.pdf_url),
+    ]
+    lines = [f"{tag}  - {' '.join(str(value).split())}" for tag, value in tags if value]
+    lines.append("ER  - ")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def render(reference, fmt):
+    """(body, content type) of a download format ("bib" or "ris"); KeyError for others."""
+    content_type, name = FORMATS[fmt]
+    return {"bibtex": bibtex, "ris": ris}[name](reference), content_type
+
+
+# -- Google Scholar ----------------------------------------------------------------------------
+def scholar_meta(reference):
+    """(name, content) pairs of Google Scholar's (Highwire Press) citation_* meta tags."""
+    tags = [("citation_title", reference.title)]
+    tags += [("citation_author", name) for name in reference.authors]
+    if reference.date:
+        tags.append(("citation_publication_date", reference.date.strftime("%Y/%m/%d")))
+    tags += [("citation_language", reference.language), ("citation_publisher", reference.publisher)]
+    if reference.series:
+        tags.append(("citation_series_title", reference.series))
+    if reference.is_report:
+        tags += [
+            ("citation_technical_report_institution", reference.publisher),
+            ("citation_technical_report_number", reference.number),
+        ]
+    if reference.url:
+        tags.append(("citation_abstract_html_url", reference.url))
+    if reference.pdf_url:
+        tags.append(("citation_pdf_url", reference.pdf_url))
+    return [(name, content) for name, content in tags if content]
+
+
+# -- schema.org --------------------------------------------------------------------------------
+def _agent(name, publisher):
+    if name.casefold() == (publisher.get("name") or "").casefold():
+        return publisher
+    return {"@type": "Person", "name": name}
+
+
+def schema_org(reference, *, image=None, publisher=None):
+    """The JSON-LD description of a publication (Report or ScholarlyArticle)."""
+    publisher = publisher or {"@type": "Organization", "name": reference.publisher}
+    data = {
+        "@context": seo.SCHEMA_CONTEXT,
+        "@type": SCHEMA_TYPES[reference.kind],
+        "headline": Truncator(reference.title).chars(HEADLINE_LENGTH),
+        "name": reference.title,
+        "author": [_agent(name, publisher) for name in reference.authors] or [publisher],
+        "publisher": publisher,
+        "inLanguage": reference.language,
+        "url": reference.url,
+        "mainEntityOfPage": reference.url,
+    }
+    if reference.date:
+        data["datePublished"] = reference.date.isoformat()
+    if reference.modified:
+        data["dateModified"] = reference.modified.isoformat(timespec="seconds")
+    if reference.summary:
+        data["abstract"] = reference.summary
+    if reference.series:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": reference.series}
+    if reference.is_report:
+        data["reportNumber"] = reference.number
+    if image:
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": image["url"],
+            "width": image["width"],
+            "height": image["height"],
+        }
+    if reference.files:
+        data["encoding"] = [
+            {
+                "@type": "MediaObject",
+                "name": cited.title,
+                "contentUrl": cited.url,
+                "encodingFormat": cited.content_type,
+                "inLanguage": cited.language,
+            }
+            for cited in reference.files
+        ]
+    return data

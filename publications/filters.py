@@ -1,0 +1,275 @@
+"""Library filters: series, programme, region, year, language of the files, free text, sort.
+
+Filter values in the query string are language-neutral (series and region keys, programme page
+ids, years, language codes), so the language switcher keeps them. Unknown or malformed values are
+dropped with a message; they never raise. Counts next to each option are facet counts: how many
+publications would match if that option were added to the *other* filters.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import ExtractYear
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import PageProgramme, ProgrammePage
+from wiegosite import languages
+from wiegosite.models import PageRegion, Region
+
+from .models import PublicationFile, PublicationSeries
+
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FILTER = 20
+SORTS = {"newest": _("Newest first"), "title": _("Title (A–Z)")}
+FILTER_NAMES = ["series", "programme", "region", "year", "language"]
+TEXT_FIELDS = ["title", "teaser", "summary"]
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+@dataclass
+class LibraryQuery:
+    """What the visitor asked for, cleaned. `problems` says what was ignored and why."""
+
+    series: list = field(default_factory=list)
+    programme: list = field(default_factory=list)
+    region: list = field(default_factory=list)
+    year: list = field(default_factory=list)
+    language: list = field(default_factory=list)
+    q: str = ""
+    sort: str = "newest"
+    problems: list = field(default_factory=list)
+
+    @property
+    def active_count(self):
+        return sum(len(getattr(self, name)) for name in FILTER_NAMES) + (1 if self.q else 0)
+
+    @property
+    def is_filtered(self):
+        return self.active_count > 0
+
+
+def _values(params, name):
+    values = []
+    for raw in params.getlist(name)[:MAX_VALUES_PER_FILTER]:
+        value = raw.strip()
+        if value and value not in values:
+            values.append(value)
+    return values
+
+
+def parse(params):
+    """Clean the query string into a LibraryQuery; never raises."""
+    query = LibraryQuery()
+    known_series = set(PublicationSeries.objects.values_list("key", flat=True))
+    known_regions = set(Region.objects.values_list("key", flat=True))
+    known_languages = {code for code, _name in settings.LANGUAGES}
+    ignored = False
+
+    for name, known in [("series", known_series), ("region", known_regions), ("language", known_languages)]:
+        values = _values(params, name)
+        setattr(query, name, [value for value in values if value in known])
+        ignored |= len(getattr(query, name)) < len(values)
+    programme_ids = []
+    for value in _values(params, "programme"):
+        if value.isdigit() and len(value) < 12:
+            programme_ids.append(int(value))
+        else:
+            ignored = True
+    if programme_ids:
+        found = set(ProgrammePage.objects.live().filter(pk__in=programme_ids).values_list("pk", flat=True))
+        query.programme = [pk for pk in programme_ids if pk in found]
+        ignored |= len(found) < len(set(programme_ids))
+    for value in _values(params, "year"):
+        if value.isdigit() and len(value) == 4:
+            query.year.append(int(value))
+        else:
+            ignored = True
+    if ignored:
+        query.problems.append(_("Some filters were not recognised and have been ignored."))
+
+    text = " ".join(params.get("q", "").split())
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH]
+        query.problems.append(
+            _("Your search text was too long and has been shortened to %(count)s characters.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    query.q = text
+    sort = params.get("sort", "newest")
+    if sort in SORTS:
+        query.sort = sort
+    else:
+        query.problems.append(_("Unknown sort order: showing the newest first."))
+    return query
+
+
+def apply(publications, query, skip=None):
+    """Filter a queryset of publications by every filter except `skip` (for facet counts)."""
+    if query.series and skip != "series":
+        publications = publications.filter(series__key__in=query.series)
+    if query.programme and skip != "programme":
+        publications = publications.filter(
+            Exists(PageProgramme.objects.filter(page=OuterRef("pk"), programme_id__in=query.programme))
+        )
+    if query.region and skip != "region":
+        publications = publications.filter(
+            Exists(PageRegion.objects.filter(page=OuterRef("pk"), region__key__in=query.region))
+        )
+    if query.year and skip != "year":
+        publications = publications.filter(display_date__year__in=query.year)
+    if query.language and skip != "language":
+        publications = publications.filter(
+            Exists(PublicationFile.objects.filter(page=OuterRef("pk"), language__in=query.language))
+        )
+    if query.q:
+        publications = publications.filter(languages.shown_text_contains_q(TEXT_FIELDS, query.q))
+    return publications
+
+
+def order(publications, query):
+    if query.sort == "title":
+        return publications.order_by(languages.shown_value_expression("title").asc(), "pk")
+    return publications.order_by("-display_date", "-pk")
+
+
+FACET_CACHE_SECONDS = 600
+FACET_VERSION_KEY = "library-facets-version"
+
+
+def library_changed(**kwargs):
+    """Signal receiver: a publish, unpublish, move or delete (or a series or region change) may
+    change the counts, so start a new generation of cached counts (shared by every app server
+    through Redis)."""
+    try:
+        cache.incr(FACET_VERSION_KEY)
+    except ValueError:
+        cache.set(FACET_VERSION_KEY, 1, None)
+
+
+def _facet_cache_key(publications, query):
+    version = cache.get_or_set(FACET_VERSION_KEY, 1, None)
+    chosen = {name: sorted(map(str, getattr(query, name))) for name in FILTER_NAMES}
+    signature = json.dumps([str(publications.query), chosen, query.q, translation.get_language()], sort_keys=True)
+    return f"library-facets:{version}:{hashlib.sha256(signature.encode()).hexdigest()}"
+
+
+def facets(publications, query):
+    """Every filter with its options and facet counts. The counts cost a fixed number of
+    queries; they are cached until the library changes, the labels are read fresh."""
+    key = _facet_cache_key(publications, query)
+    counted = cache.get(key)
+    if counted is None:
+        counted = _count(publications, query)
+        cache.set(key, counted, FACET_CACHE_SECONDS)
+    return _facets_with_labels(query, counted)
+
+
+def _count(publications, query):
+
+    def counts(rows):
+        return {str(row[0]): row[1] for row in rows}
+
+    series_counts = counts(
+        apply(publications, query, skip="series")
+        .filter(series__isnull=False)
+        .values_list("series__key")
+        .annotate(n=Count("pk"))
+        .order_by(),
+    )
+    programme_counts = counts(
+        PageProgramme.objects.filter(page__in=apply(publications, query, skip="programme").values("pk"))
+        .values_list("programme_id")
+        .annotate(n=Count("page", distinct=True))
+        .order_by(),
+    )
+    region_counts = counts(
+        PageRegion.objects.filter(page__in=apply(publications, query, skip="region").values("pk"))
+        .values_list("region__key")
+        .annotate(n=Count("page", distinct=True))
+        .order_by(),
+    )
+    year_counts = counts(
+        apply(publications, query, skip="year")
+        .annotate(year=ExtractYear("display_date"))
+        .values_list("year")
+        .annotate(n=Count("pk"))
+        .order_by(),
+    )
+    language_counts = counts(
+        PublicationFile.objects.filter(page__in=apply(publications, query, skip="language").values("pk"))
+        .values_list("language")
+        .annotate(n=Count("page", distinct=True))
+        .order_by(),
+    )
+    all_years = sorted(
+        publications.annotate(year=ExtractYear("display_date")).values_list("year", flat=True).distinct().order_by(),
+        reverse=True,
+    )
+    return {
+        "series": series_counts,
+        "programme": programme_counts,
+        "region": region_counts,
+        "year": year_counts,
+        "language": language_counts,
+        "all_years": all_years,
+    }
+
+
+def _facets_with_labels(query, counted):
+    series_counts, programme_counts, region_counts = counted["series"], counted["programme"], counted["region"]
+    year_counts, language_counts, all_years = counted["year"], counted["language"], counted["all_years"]
+
+    def option(value, label, table, chosen):
+        return Option(str(value), label, table.get(str(value), 0), value in chosen)
+
+    return [
+        Facet(
+            "series",
+            _("Series"),
+            [option(s.key, s.name, series_counts, query.series) for s in PublicationSeries.objects.all()],
+        ),
+        Facet(
+            "programme",
+            _("Programme"),
+            [
+                option(p.pk, p.title, programme_counts, query.programme)
+                for p in ProgrammePage.objects.live().order_by("path")
+            ],
+        ),
+        Facet(
+            "region", _("Region"), [option(r.key, r.name, region_counts, query.region) for r in Region.objects.all()]
+        ),
+        Facet("year", _("Year"), [option(y, str(y), year_counts, query.year) for y in all_years]),
+        Facet(
+            "language",
+            _("Language of the files"),
+            [
+                option(code, capfirst(settings.LANGUAGE_NAMES[code]), language_counts, query.language)
+                for code, _name in settings.LANGUAGES
+            ],
+        ),
+    ]

@@ -1,0 +1,196 @@
+"""The library's filters, counts, sorting and pagination, through real requests."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from publications.filters import MAX_QUERY_LENGTH
+from wiegosite.models import PageRegion, Region
+
+
+def url_in(page, language):
+    with translation.override(language):
+        return page.url
+
+
+def titles(html):
+    return re.findall(r'<h2 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+
+
+def count_of(html, facet, value):
+    match = re.search(rf'for="f-{facet}-{value}">[^<]*<span class="filters__count">\((\d+)\)', html)
+    return int(match.group(1))
+
+
+def total(html):
+    return int(re.search(r'id="results-heading"[^>]*>(\d+)', html).group(1))
+
+
+def get(client, library, lang="en", **params):
+    response = client.get(url_in(library["library"], lang), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unfiltered_library_lists_everything_newest_first(client, library):
+    html = get(client, library, page=1)
+    assert total(html) == 5
+    assert titles(html) == ["Counting workers English", "Child care English"]
+    assert "Page 1 of 3" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params,expected",
+    [
+        ({"series": "working-paper"}, {"Health insurance", "Counting workers", "African cities"}),
+        ({"region": "asia"}, {"Counting workers"}),
+        ({"year": "2015"}, {"Vendors in Lima", "African cities"}),
+        ({"language": "es"}, {"Child care", "Counting workers", "Vendors in Lima"}),
+        ({"series": "wiego-brief", "year": "2017"}, {"Child care"}),
+        (
+            {"series": ["wiego-brief", "working-paper"], "region": "africa"},
+            {"Child care", "Health insurance", "African cities"},
+        ),
+        ({"language": ["fr", "pt"], "year": ["2015", "2017"]}, {"Child care", "African cities"}),
+    ],
+)
+def test_filters_and_combinations(client, library, params, expected):
+    found = set()
+    for number in (1, 2, 3):
+        html = get(client, library, **params, page=number)
+        found |= {title.rsplit(" ", 1)[0] for title in titles(html)}
+    assert found == expected
+    assert total(html) == len(expected)
+
+
+@pytest.mark.django_db
+def test_programme_filter_uses_language_neutral_ids(client, library):
+    html = get(client, library, "es", programme=str(library["statistics"].pk))
+    assert total(html) == 3
+    assert f'value="{library["statistics"].pk}" checked' in html
+
+
+@pytest.mark.django_db
+def test_file_language_filter_finds_an_english_page_with_a_french_file(client, library):
+    html = get(client, library, "en", language="fr", year="2015")
+    assert titles(html) == ["African cities English"]
+    # The page has no French text: on /fr/ it is listed in English, marked as such.
+    html = get(client, library, "fr", language="fr", year="2015")
+    assert '<h2 class="card__title" lang="en">' in html
+
+
+@pytest.mark.django_db
+def test_counts_next_to_each_option_are_facet_counts(client, library):
+    html = get(client, library, series="working-paper")
+    # Other options of the chosen facet count as if chosen instead.
+    assert count_of(html, "series", "wiego-brief") == 2
+    assert count_of(html, "series", "working-paper") == 3
+    # Options of other facets count within the working papers.
+    assert count_of(html, "region", "africa") == 2
+    assert count_of(html, "year", "2017") == 1
+    assert count_of(html, "language", "fr") == 1
+    assert count_of(html, "programme", library["statistics"].pk) == 2
+
+
+@pytest.mark.django_db
+def test_pagination_keeps_the_filters(client, library):
+    html = get(client, library, series="working-paper", sort="title")
+    assert 'href="?series=working-paper&amp;sort=title&amp;page=2"' in html
+    second = get(client, library, series="working-paper", sort="title", page=2)
+    assert titles(second) == ["Health insurance English"]
+
+
+@pytest.mark.django_db
+def test_clear_all_link(client, library):
+    html = get(client, library, "es", series="wiego-brief")
+    assert f'<a href="{url_in(library["library"], "es")}">Borrar todos los filtros</a>' in html
+    assert "Borrar todos los filtros" not in get(client, library, "es")
+
+
+@pytest.mark.django_db
+def test_sort_by_title_in_the_active_language(client, library):
+    english = []
+    spanish = []
+    for number in (1, 2, 3):
+        english += titles(get(client, library, "en", sort="title", page=number))
+        spanish += titles(get(client, library, "es", sort="title", page=number))
+    assert english == sorted(english)
+    # Spanish titles where written; the English-only page sorts by its English title.
+    assert spanish == ["African cities English", "Ambulantes", "Contar", "Cuidado", "Seguro"]
+
+
+@pytest.mark.django_db
+def test_switcher_keeps_the_filters(client, library):
+    html = get(client, library, "en", series="wiego-brief", language="es")
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert f'href="{url_in(library["library"], "pt")}?series=wiego-brief&amp;language=es"' in nav
+
+
+@pytest.mark.django_db
+def test_free_text_reads_the_visitors_language(client, library):
+    # Spanish title of a page that has Spanish.
+    assert titles(get(client, library, "es", q="ambulantes")) == ["Ambulantes"]
+    # Its English title does not match on /es/ ...
+    assert titles(get(client, library, "es", q="Lima English")) == []
+    # ... but the English fallback of a page without Spanish does.
+    assert titles(get(client, library, "es", q="african cities")) == ["African cities English"]
+    assert titles(get(client, library, "en", q="summary of health")) == ["Health insurance English"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"series": "no-such-series"},
+        {"programme": "abc"},
+        {"programme": "999999"},
+        {"programme": "9" * 40},
+        {"year": "20x5"},
+        {"year": "-1"},
+        {"language": "de"},
+        {"sort": "random"},
+        {"region": "<script>"},
+    ],
+)
+def test_unknown_or_malformed_values_give_a_message(client, library, params):
+    html = get(client, library, **params)
+    assert 'class="notice" role="status"' in html
+    assert total(html) == 5
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+@pytest.mark.django_db
+def test_very_long_text_is_shortened_with_a_message(client, library):
+    html = get(client, library, q="trabajo " * 2000)
+    assert "shortened" in html
+    assert f'maxlength="{MAX_QUERY_LENGTH}"' in html
+
+
+@pytest.mark.django_db
+def test_several_filters_are_noindex(client, library):
+    assert 'name="robots"' not in get(client, library, series="wiego-brief")
+    assert 'content="noindex' in get(client, library, series="wiego-brief", year="2017")
+
+
+@pytest.mark.django_db
+def test_library_query_count_is_bounded(client, library, django_assert_max_num_queries):
+    url = url_in(library["library"], "en")
+    client.get(url)
+    with django_assert_max_num_queries(40):
+        client.get(url, {"series": "working-paper", "language": "fr", "q": "cities", "sort": "title"})
+
+
+@pytest.mark.django_db
+def test_counts_follow_publishing(client, library):
+    assert count_of(get(client, library), "region", "asia") == 1
+    page = library["pages"]["Health insurance"]
+    page.region_tags = [PageRegion(region=Region.objects.get(key="asia"))]
+    page.save_revision().publish()
+    assert count_of(get(client, library), "region", "asia") == 2
+    page.unpublish()
+    html = get(client, library)
+    assert count_of(html, "region", "asia") == 1
+    assert total(html) == 4
