@@ -44,6 +44,16 @@ class PageFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    # The feed describes the page it lists (the library or a programme).
+    def title(self, obj):
+        return _("%(site)s: %(page)s") % {"site": "WIEGO", "page": obj.title}
+
+    def link(self, obj):
+        return obj.get_full_url(request=self.request)
+
+    def description(self, obj):
+        return obj.intro or obj.title
+
     def item_title(self, item):
         return item.title
 
@@ -75,15 +85,6 @@ class LibraryFeed(PageFeed):
         self.query = filters.parse(request.GET)
         return library
 
-    def title(self, obj):
-        return _("%(site)s: %(page)s") % {"site": "WIEGO", "page": obj.title}
-
-    def link(self, obj):
-        return obj.get_full_url(request=self.request)
-
-    def description(self, obj):
-        return obj.intro or obj.title
-
     def items(self, obj):
         publications = filters.order(filters.apply(obj.publications(), self.query), self.query)
         candidates = publications.prefetch_related("authors__author")[:CANDIDATES]
@@ -99,15 +100,6 @@ class ProgrammeFeed(PageFeed):
         if programme is None:
             raise Http404("No such programme")
         return programme
-
-    def title(self, obj):
-        return _("%(site)s: %(page)s") % {"site": "WIEGO", "page": obj.title}
-
-    def link(self, obj):
-        return obj.get_full_url(request=self.request)
-
-    def description(self, obj):
-        return obj.intro or obj.title
 
     def items(self, obj):
         ids = list(obj.related_pages().values_list("pk", flat=True)[:CANDIDATES])

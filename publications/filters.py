@@ -189,54 +189,30 @@ def facets(publications, query):
 
 
 def _count(publications, query):
+    """{facet: {option value: publications}} plus every year present, in six queries."""
 
-    def counts(rows):
-        return {str(row[0]): row[1] for row in rows}
+    def own_column(skip, column, annotate=None):
+        rows = apply(publications, query, skip=skip).annotate(**(annotate or {}))
+        rows = rows.filter(**{f"{column}__isnull": False})
+        return dict(rows.values_list(column).annotate(n=Count("pk")).order_by().values_list(column, "n"))
 
-    series_counts = counts(
-        apply(publications, query, skip="series")
-        .filter(series__isnull=False)
-        .values_list("series__key")
-        .annotate(n=Count("pk"))
-        .order_by(),
-    )
-    programme_counts = counts(
-        PageProgramme.objects.filter(page__in=apply(publications, query, skip="programme").values("pk"))
-        .values_list("programme_id")
-        .annotate(n=Count("page", distinct=True))
-        .order_by(),
-    )
-    region_counts = counts(
-        PageRegion.objects.filter(page__in=apply(publications, query, skip="region").values("pk"))
-        .values_list("region__key")
-        .annotate(n=Count("page", distinct=True))
-        .order_by(),
-    )
-    year_counts = counts(
-        apply(publications, query, skip="year")
-        .annotate(year=ExtractYear("display_date"))
-        .values_list("year")
-        .annotate(n=Count("pk"))
-        .order_by(),
-    )
-    language_counts = counts(
-        PublicationFile.objects.filter(page__in=apply(publications, query, skip="language").values("pk"))
-        .values_list("language")
-        .annotate(n=Count("page", distinct=True))
-        .order_by(),
-    )
-    all_years = sorted(
-        publications.annotate(year=ExtractYear("display_date")).values_list("year", flat=True).distinct().order_by(),
-        reverse=True,
-    )
-    return {
-        "series": series_counts,
-        "programme": programme_counts,
-        "region": region_counts,
-        "year": year_counts,
-        "language": language_counts,
-        "all_years": all_years,
+    def related_table(skip, model, column):
+        rows = model.objects.filter(page__in=apply(publications, query, skip=skip).values("pk"))
+        return dict(
+            rows.values_list(column).annotate(n=Count("page", distinct=True)).order_by().values_list(column, "n")
+        )
+
+    counted = {
+        "series": own_column("series", "series__key"),
+        "year": own_column("year", "year", annotate={"year": ExtractYear("display_date")}),
+        "programme": related_table("programme", PageProgramme, "programme_id"),
+        "region": related_table("region", PageRegion, "region__key"),
+        "language": related_table("language", PublicationFile, "language"),
     }
+    counted = {name: {str(value): n for value, n in table.items()} for name, table in counted.items()}
+    years = publications.annotate(year=ExtractYear("display_date")).values_list("year", flat=True).distinct()
+    counted["all_years"] = sorted(years.order_by(), reverse=True)
+    return counted
 
 
 def _facets_with_labels(query, counted):

@@ -4,14 +4,9 @@ import datetime
 import re
 
 import pytest
-from django.utils import translation
 
 from tests import factories
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
+from tests.helpers import card_titles, url_in
 
 
 @pytest.fixture
@@ -40,17 +35,13 @@ def programme_with_related(home):
     return programme
 
 
-def titles(html):
-    return re.findall(r'<h2 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
-
-
 @pytest.mark.django_db
 def test_related_pages_newest_first_across_types(client, programme_with_related):
     url = url_in(programme_with_related, "es")
     first = client.get(url).content.decode()
     second = client.get(url, {"page": 2}).content.decode()
-    assert titles(first) == ["Brief B Español", "Cooperatives Español", "Brief A Español"]
-    assert titles(second) == ["Ghana Español", "Past activities Español"]
+    assert card_titles(first) == ["Brief B Español", "Cooperatives Español", "Brief A Español"]
+    assert card_titles(second) == ["Ghana Español", "Past activities Español"]
     assert "Página 2 de 2" in second or "Page 2 of 2" in second
     assert "5 " in first  # the count of related items
 
@@ -64,11 +55,11 @@ def test_pagination_links_keep_other_parameters(client, programme_with_related):
 @pytest.mark.django_db
 def test_kind_filter(client, programme_with_related):
     html = client.get(url_in(programme_with_related, "en"), {"kind": "publication"}).content.decode()
-    assert titles(html) == ["Brief B English", "Brief A English"]
+    assert card_titles(html) == ["Brief B English", "Brief A English"]
     assert 'value="publication" checked' in html
     assert re.search(r'for="kind-page">[^<]*<span class="filters__count">\(2\)', html)
     html = client.get(url_in(programme_with_related, "en"), {"kind": "impact-story"}).content.decode()
-    assert titles(html) == ["Ghana English"]
+    assert card_titles(html) == ["Ghana English"]
 
 
 @pytest.mark.django_db
@@ -77,7 +68,7 @@ def test_unknown_kind_shows_everything_with_a_message(client, programme_with_rel
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="notice" role="status"' in html
-    assert len(titles(html)) == 3
+    assert len(card_titles(html)) == 3
 
 
 @pytest.mark.django_db

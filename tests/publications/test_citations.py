@@ -8,25 +8,15 @@ import lxml.html
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.files.base import ContentFile
-from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from publications import citations
 from publications.models import PublicationAuthor, PublicationFile
 from tests import factories
+from tests.helpers import full_url, url_in
 
 PUBLISHED = datetime.date(2016, 6, 15)
-
-
-def full_url(page, language):
-    with translation.override(language):
-        return page.get_full_url()
-
-
-def path_in(page, language):
-    with translation.override(language):
-        return page.url
 
 
 def cite_url(page, language, fmt):
@@ -68,7 +58,7 @@ def paper(site_tree):
 
 
 def head(client, page, language):
-    response = client.get(path_in(page, language))
+    response = client.get(url_in(page, language))
     assert response.status_code == 200
     return lxml.html.fromstring(response.content.decode())
 

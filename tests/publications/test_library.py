@@ -3,19 +3,10 @@
 import re
 
 import pytest
-from django.utils import translation
 
 from publications.filters import MAX_QUERY_LENGTH
+from tests.helpers import card_titles, url_in
 from wiegosite.models import PageRegion, Region
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
-
-
-def titles(html):
-    return re.findall(r'<h2 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
 
 
 def count_of(html, facet, value):
@@ -37,7 +28,7 @@ def get(client, library, lang="en", **params):
 def test_unfiltered_library_lists_everything_newest_first(client, library):
     html = get(client, library, page=1)
     assert total(html) == 5
-    assert titles(html) == ["Counting workers English", "Child care English"]
+    assert card_titles(html) == ["Counting workers English", "Child care English"]
     assert "Page 1 of 3" in html
 
 
@@ -61,7 +52,7 @@ def test_filters_and_combinations(client, library, params, expected):
     found = set()
     for number in (1, 2, 3):
         html = get(client, library, **params, page=number)
-        found |= {title.rsplit(" ", 1)[0] for title in titles(html)}
+        found |= {title.rsplit(" ", 1)[0] for title in card_titles(html)}
     assert found == expected
     assert total(html) == len(expected)
 
@@ -76,7 +67,7 @@ def test_programme_filter_uses_language_neutral_ids(client, library):
 @pytest.mark.django_db
 def test_file_language_filter_finds_an_english_page_with_a_french_file(client, library):
     html = get(client, library, "en", language="fr", year="2015")
-    assert titles(html) == ["African cities English"]
+    assert card_titles(html) == ["African cities English"]
     # The page has no French text: on /fr/ it is listed in English, marked as such.
     html = get(client, library, "fr", language="fr", year="2015")
     assert '<h2 class="card__title" lang="en">' in html
@@ -100,7 +91,7 @@ def test_pagination_keeps_the_filters(client, library):
     html = get(client, library, series="working-paper", sort="title")
     assert 'href="?series=working-paper&amp;sort=title&amp;page=2"' in html
     second = get(client, library, series="working-paper", sort="title", page=2)
-    assert titles(second) == ["Health insurance English"]
+    assert card_titles(second) == ["Health insurance English"]
 
 
 @pytest.mark.django_db
@@ -115,8 +106,8 @@ def test_sort_by_title_in_the_active_language(client, library):
     english = []
     spanish = []
     for number in (1, 2, 3):
-        english += titles(get(client, library, "en", sort="title", page=number))
-        spanish += titles(get(client, library, "es", sort="title", page=number))
+        english += card_titles(get(client, library, "en", sort="title", page=number))
+        spanish += card_titles(get(client, library, "es", sort="title", page=number))
     assert english == sorted(english)
     # Spanish titles where written; the English-only page sorts by its English title.
     assert spanish == ["African cities English", "Ambulantes", "Contar", "Cuidado", "Seguro"]
@@ -132,12 +123,12 @@ def test_switcher_keeps_the_filters(client, library):
 @pytest.mark.django_db
 def test_free_text_reads_the_visitors_language(client, library):
     # Spanish title of a page that has Spanish.
-    assert titles(get(client, library, "es", q="ambulantes")) == ["Ambulantes"]
+    assert card_titles(get(client, library, "es", q="ambulantes")) == ["Ambulantes"]
     # Its English title does not match on /es/ ...
-    assert titles(get(client, library, "es", q="Lima English")) == []
+    assert card_titles(get(client, library, "es", q="Lima English")) == []
     # ... but the English fallback of a page without Spanish does.
-    assert titles(get(client, library, "es", q="african cities")) == ["African cities English"]
-    assert titles(get(client, library, "en", q="summary of health")) == ["Health insurance English"]
+    assert card_titles(get(client, library, "es", q="african cities")) == ["African cities English"]
+    assert card_titles(get(client, library, "en", q="summary of health")) == ["Health insurance English"]
 
 
 @pytest.mark.django_db

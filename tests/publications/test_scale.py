@@ -5,12 +5,12 @@ import pytest
 from django.db import connection
 from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 from wagtail.models import Page
 
 from programmes.models import PageProgramme
 from publications.filters import library_changed
 from tests import factories
+from tests.helpers import url_in
 from wiegosite import search
 
 
@@ -43,11 +43,6 @@ def grow(home):
         return created
 
     return library, programme, add
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
 
 
 @pytest.mark.django_db

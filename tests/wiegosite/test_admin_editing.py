@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
@@ -36,20 +35,15 @@ from programmes.models import (
 )
 from publications.models import PublicationIndexPage, PublicationPage
 from tests import factories
+from tests.helpers import LANGUAGES, url_in
 from wiegosite.blocks import RICH_TEXT_FEATURES
 from wiegosite.models import StandardPage
 
-LANGUAGES = ["en", "es", "fr", "pt"]
 WORD = factories.LANGUAGE_WORDS
 FORM_ID = "page-edit-form"  # <form id="page-edit-form"> of the admin's create and edit views
 
 
 # -- helpers --------------------------------------------------------------------------------
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
 
 
 def add_url(model, parent):

@@ -4,10 +4,9 @@ makes no request to other hosts."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.helpers import LANGUAGES
 from wiegosite.demo_content import make_image_file
 from wiegosite.models import Region, SiteImage
-
-LANGUAGES = ["en", "es", "fr", "pt"]
 
 
 @pytest.mark.django_db

@@ -1,9 +1,9 @@
 """Bad addresses and query strings get a clear page with the right status, never a 500."""
 
 import pytest
-from django.utils import translation
 
 from tests import factories
+from tests.helpers import url_in
 
 
 @pytest.fixture
@@ -12,11 +12,6 @@ def library(home):
     for number in range(5):
         factories.PublicationPageFactory(parent=index, name=f"Paper {number}")
     return index
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
 
 
 @pytest.mark.django_db

@@ -7,12 +7,8 @@ import pytest
 from django.utils import translation
 
 from tests import factories
+from tests.helpers import url_in
 from wiegosite import languages
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
 
 
 @pytest.fixture

@@ -11,34 +11,12 @@ from django.utils import translation
 from wagtail.models import Site
 
 from tests import factories
+from tests.helpers import LANGUAGES, PAGE_KEYS, full_url, url_in
 from wiegosite import seo
 from wiegosite.models import SiteSettings
 
-LANGUAGES = ["en", "es", "fr", "pt"]
-PAGE_KEYS = [
-    "home",
-    "standard",
-    "programme_index",
-    "programme",
-    "initiative_index",
-    "initiative",
-    "impact_index",
-    "impact",
-    "library",
-    "publication",
-]
 ARTICLES = {"impact", "publication"}
 HOME_LABEL = {"en": "Home", "es": "Inicio"}
-
-
-def full_url(page, language):
-    with translation.override(language):
-        return page.get_full_url()
-
-
-def path_in(page, language):
-    with translation.override(language):
-        return page.url
 
 
 def title_in(page, language):
@@ -47,7 +25,7 @@ def title_in(page, language):
 
 
 def fetch(client, page, language):
-    response = client.get(path_in(page, language))
+    response = client.get(url_in(page, language))
     assert response.status_code == 200
     return Document(response.content.decode())
 
@@ -149,7 +127,7 @@ def test_breadcrumbs_are_visible_and_accessible(client, site_tree, key, language
     links = nav.xpath("./ol/li/a")
     trail = trail_of(site_tree, key)
     assert [a.text for a in links] == [HOME_LABEL[language]] + [title_in(p, language) for p in trail[1:]]
-    assert [a.get("href") for a in links] == [path_in(p, language) for p in trail]
+    assert [a.get("href") for a in links] == [url_in(p, language) for p in trail]
     assert [a.get("aria-current") for a in links] == [None] * (len(trail) - 1) + ["page"]
 
 
@@ -244,7 +222,7 @@ def test_hostile_text_cannot_escape_the_json_ld_block(client, site_tree):
     page.title_en = hostile
     page.save_revision().publish()
 
-    response = client.get(path_in(page, "en"))
+    response = client.get(url_in(page, "en"))
     html = response.content.decode()
 
     assert "<script>alert" not in html
@@ -260,7 +238,7 @@ def test_hostile_text_cannot_escape_the_json_ld_block(client, site_tree):
 @pytest.mark.django_db
 def test_several_library_filters_are_noindex_without_alternates(client, site_tree):
     library, publication = site_tree["library"], site_tree["publication"]
-    base = path_in(library, "es")
+    base = url_in(library, "es")
     one_filter = Document(client.get(base, {"series": publication.series.key}).content.decode())
     assert not one_filter.meta("robots")
     assert one_filter.hreflangs()

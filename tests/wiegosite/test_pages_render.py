@@ -1,36 +1,11 @@
 """Every page type renders in each language with the right lang, content and switcher links."""
 
-import re
-
 import pytest
-from django.utils import translation
 
 from tests import factories
+from tests.helpers import LANGUAGES, PAGE_KEYS, switcher_hrefs, url_in
 
-LANGUAGES = ["en", "es", "fr", "pt"]
-PAGE_KEYS = [
-    "home",
-    "standard",
-    "programme_index",
-    "programme",
-    "initiative_index",
-    "initiative",
-    "impact_index",
-    "impact",
-    "library",
-    "publication",
-]
 WORD = factories.LANGUAGE_WORDS
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
-
-
-def switcher_hrefs(html):
-    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', nav)}
 
 
 @pytest.mark.django_db

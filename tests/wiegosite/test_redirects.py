@@ -5,8 +5,7 @@ from django.utils import translation
 from wagtail.contrib.redirects.models import Redirect
 
 from tests import factories
-
-LANGUAGES = ["en", "es", "fr", "pt"]
+from tests.helpers import LANGUAGES
 
 
 def urls_of(page):

@@ -16,6 +16,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from tests import factories
+from tests.helpers import url_in
 from wiegosite import search
 from wiegosite.models import SearchEntry, SearchPromotion
 
@@ -36,11 +37,6 @@ RESULT_LINK = re.compile(r'<h3 class="search-result__title"[^>]*><a href="([^"]+
 def publish(page):
     page.save_revision().publish()
     return page
-
-
-def url_in(page, language):
-    with translation.override(language):
-        return page.url
 
 
 def search_page(client, language, query, **params):

@@ -9,16 +9,15 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 from lxml import etree
 from wagtail.models import PageViewRestriction, Site
 
 from tests import factories
+from tests.helpers import LANGUAGES, full_url
 from wiegosite import sitemaps
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-LANGUAGES = ["en", "es", "fr", "pt"]
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +28,6 @@ def urlset_schema():
 @pytest.fixture(scope="module")
 def index_schema():
     return etree.XMLSchema(etree.parse(str(SCHEMAS / "siteindex.xsd")))
-
-
-def full_url(page, language):
-    with translation.override(language):
-        return page.get_full_url()
 
 
 def fetch_xml(client, url, schema):
