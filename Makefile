@@ -9,7 +9,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wiegosite.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps messages compile-messages check-messages migrate demo run test lint format check bench clean
+.PHONY: help install install-dev system-deps messages compile-messages check-messages migrate demo run test lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -36,6 +36,14 @@ compile-messages: system-deps install ## Build the .mo files from locale/*/LC_ME
 
 messages: system-deps install ## Update the .po catalogues from the code and templates
 	$(PY) manage.py makemessages -l es -l fr -l pt --ignore=.venv --ignore=static_collected --no-obsolete --no-location
+
+check-messages: messages ## Fail if the catalogues are out of date with the code or have untranslated or fuzzy entries
+	@git diff --quiet -I '^"POT-Creation-Date' -- locale/ || { git diff --stat -- locale/; echo "locale/ is out of date with the code: run 'make messages', translate, commit."; exit 1; }
+	@for lang in es fr pt; do \
+		stats=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null locale/$$lang/LC_MESSAGES/django.po 2>&1); \
+		echo "$$lang: $$stats"; \
+		case "$$stats" in *fuzzy*|*untranslated*) echo "Translate every entry of locale/$$lang (no fuzzy ones)."; exit 1;; esac; \
+	done
 
 migrate: install ## Apply migrations (SQLite unless DATABASE_URL is set)
 	$(PY) manage.py migrate --noinput
