@@ -133,7 +133,7 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
             kinds=kinds,
             kind_problem=problem,
             kind=next((k.value for k in kinds if k.selected), ""),
-            feeds=feed_links("programme_feed", pk=self.pk),
+            feeds=feed_links("programme_feed", label=self.title, pk=self.pk),
         )
         page_of_results = paginate(request, related, self.items_per_page)
         # One query per page type on this page of results, however long the listing is.

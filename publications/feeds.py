@@ -107,15 +107,16 @@ class ProgrammeFeed(PageFeed):
         return _in_language(specific[pk] for pk in ids if pk in specific)
 
 
-def feed_links(name, query_string="", **kwargs):
+def feed_links(name, query_string="", label="", **kwargs):
     """The discovery links (<link rel="alternate">) for a feed in the active language."""
     links = []
     for fmt, mime in FEED_TYPES.items():
         url = reverse(name, kwargs={**kwargs, "fmt": fmt})
         if query_string:
             url = f"{url}?{query_string}"
-        label = "RSS" if fmt == "rss" else "Atom"
-        links.append({"url": url, "type": mime, "title": label, "format": fmt})
+        kind = "RSS" if fmt == "rss" else "Atom"
+        title = f"{label} ({kind})" if label else kind
+        links.append({"url": url, "type": mime, "title": title, "kind": kind, "format": fmt})
     return links
 
 

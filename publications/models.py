@@ -105,7 +105,7 @@ class PublicationIndexPage(IndexPageMixin, BasePage):
             sorts=filters.SORTS.items(),
             # One filter gives a page worth indexing; combinations would flood search engines.
             noindex=query.active_count > 1,
-            feeds=feeds.feed_links("library_feed", feeds.filter_query_string(request.GET)),
+            feeds=feeds.feed_links("library_feed", feeds.filter_query_string(request.GET), label=self.title),
         )
         return context
 
