@@ -32,7 +32,7 @@ def prepare(size):
     env = {**os.environ, "DATABASE_URL": database_url(size), "DJANGO_SETTINGS_MODULE": "wiegosite.settings.dev"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     (ROOT / "var").mkdir(exist_ok=True)
-    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(
         [*manage, "load_demo_content", "--publications", str(size)], env=env, check=True, stdout=subprocess.DEVNULL
     )

@@ -76,6 +76,7 @@ class ChildListingMixin:
 
 
 class ProgrammeIndexPage(IndexPageMixin, ContentFields, BasePage):
+    kind_label = _("Programmes")  # what visitors see in listings and search results
     main_text_fields = ()
     show_in_related_listings = False
     max_count = 1
@@ -144,6 +145,7 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
 
 
 class InitiativeIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, BasePage):
+    kind_label = _("Initiatives")  # what visitors see in listings and search results
     main_text_fields = ()
     show_in_related_listings = False
     max_count = 1
@@ -213,6 +215,7 @@ class InitiativePage(ContentFields, BasePage):
 
 
 class ImpactIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, BasePage):
+    kind_label = _("Impact")  # what visitors see in listings and search results
     main_text_fields = ()
     show_in_related_listings = False
     max_count = 1

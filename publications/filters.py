@@ -19,16 +19,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import PageProgramme, ProgrammePage
-from wiegosite import languages
+from wiegosite import languages, search
 from wiegosite.models import PageRegion, Region
 
 from .models import PublicationFile, PublicationSeries
 
 MAX_QUERY_LENGTH = 200
+MIN_YEAR, MAX_YEAR = 1950, 2100
 MAX_VALUES_PER_FILTER = 20
 SORTS = {"newest": _("Newest first"), "title": _("Title (A–Z)")}
 FILTER_NAMES = ["series", "programme", "region", "year", "language"]
-TEXT_FIELDS = ["title", "teaser", "summary"]
 
 
 @dataclass
@@ -104,7 +104,7 @@ def parse(params):
         query.programme = [pk for pk in programme_ids if pk in found]
         ignored |= len(found) < len(set(programme_ids))
     for value in _values(params, "year"):
-        if value.isdigit() and len(value) == 4:
+        if value.isdigit() and len(value) == 4 and MIN_YEAR <= int(value) <= MAX_YEAR:
             query.year.append(int(value))
         else:
             ignored = True
@@ -146,7 +146,10 @@ def apply(publications, query, skip=None):
             Exists(PublicationFile.objects.filter(page=OuterRef("pk"), language__in=query.language))
         )
     if query.q:
-        publications = publications.filter(languages.shown_text_contains_q(TEXT_FIELDS, query.q))
+        # The site search index: the visitor's language (English only for pages without it),
+        # with that language's stemming on PostgreSQL and accent-free matching on SQLite.
+        entries = search.matching_entries(query.q, translation.get_language(), publications)
+        publications = publications.filter(pk__in=entries.order_by().values("page_id"))
     return publications
 
 

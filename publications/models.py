@@ -59,6 +59,8 @@ class Author(index.Indexed, models.Model):
 class PublicationIndexPage(IndexPageMixin, BasePage):
     """The library."""
 
+    kind_label = _("Library")  # what visitors see in listings and search results
+
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 

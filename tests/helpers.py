@@ -34,7 +34,7 @@ def full_url(page, language):
 
 def card_titles(html):
     """The titles of the listing cards on a page, in order."""
-    return re.findall(r'<h2 class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    return re.findall(r'<h[23] class="card__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
 
 
 def switcher_hrefs(html):

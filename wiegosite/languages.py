@@ -133,22 +133,6 @@ def shown_value_expression(field_name, language=None):
     return Coalesce(NullIf(own, Value("")), english, Value(""))
 
 
-def shown_text_contains_q(field_names, text, language=None, prefix=""):
-    """Q for 'the text a visitor reads in this language contains `text`': the language's own
-    columns where the field is written in it, the English columns where it falls back."""
-    language = language or translation.get_language()
-    condition = Q()
-    for name in field_names:
-        english = prefix + build_localized_fieldname(name, SOURCE_LANGUAGE)
-        if language == SOURCE_LANGUAGE:
-            condition |= Q(**{f"{english}__icontains": text})
-            continue
-        own = prefix + build_localized_fieldname(name, language)
-        empty = Q(**{f"{own}__isnull": True}) | Q(**{own: ""})
-        condition |= Q(**{f"{own}__icontains": text}) | (empty & Q(**{f"{english}__icontains": text}))
-    return condition
-
-
 def slug_match_q(slug, language=None):
     """Q for pages whose slug in `language` is `slug`, English standing in for an empty slug
     (the same fallback wagtail-modeltranslation applies when it builds the url_path)."""

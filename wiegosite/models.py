@@ -258,6 +258,7 @@ class IndexPageMixin(models.Model):
 
 
 class HomePage(BasePage):
+    kind_label = _("Home")  # what visitors see in listings and search results
     hero_statement = models.TextField(_("hero statement"), max_length=300)
     hero_image = _image_field(_("hero image"))
     intro = models.TextField(_("introduction"), blank=True)
@@ -310,6 +311,8 @@ class HomePage(BasePage):
 
 class StandardPage(BasePage):
     """Any free page: What We Do, Cooperatives, a conceptual framework."""
+
+    kind_label = _("Page")  # what visitors see in listings and search results
 
     intro = models.TextField(_("introduction"), blank=True)
     lead_image = _image_field(_("lead image"))

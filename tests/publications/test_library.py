@@ -5,7 +5,9 @@ import re
 import pytest
 
 from publications.filters import MAX_QUERY_LENGTH
+from tests import factories
 from tests.helpers import card_titles, url_in
+from wiegosite import search
 from wiegosite.models import PageRegion, Region
 
 
@@ -70,7 +72,7 @@ def test_file_language_filter_finds_an_english_page_with_a_french_file(client, l
     assert card_titles(html) == ["African cities English"]
     # The page has no French text: on /fr/ it is listed in English, marked as such.
     html = get(client, library, "fr", language="fr", year="2015")
-    assert '<h2 class="card__title" lang="en">' in html
+    assert '<h3 class="card__title" lang="en">' in html
 
 
 @pytest.mark.django_db
@@ -185,3 +187,25 @@ def test_counts_follow_publishing(client, library):
     html = get(client, library)
     assert count_of(html, "region", "asia") == 1
     assert total(html) == 4
+
+
+@pytest.mark.django_db
+def test_text_filter_ignores_case_and_accents(client, library):
+    factories.PublicationPageFactory(parent=library["library"], name="Social protection", title_es="Protección social")
+    search.rebuild_index()
+    assert card_titles(get(client, library, "es", q="PROTECCION")) == ["Protección social"]
+    assert card_titles(get(client, library, "es", q="protección")) == ["Protección social"]
+
+
+@pytest.mark.django_db
+def test_implausible_years_are_reported(client, library):
+    html = get(client, library, year="1800")
+    assert 'class="notice" role="status"' in html
+    assert total(html) == 5
+
+
+@pytest.mark.django_db
+def test_english_only_items_are_labelled(client, library):
+    html = get(client, library, "pt", year="2015", language="fr")
+    assert '<p class="card__language">Em inglês</p>' in html
+    assert html.count('class="card__language"') == 1

@@ -76,3 +76,17 @@ def test_server_error_page_is_translated(client, home, settings):
     assert response.status_code == 500
     assert 'lang="pt"' in response.content.decode()
     assert "Algo deu errado" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_error_page_switcher_offers_each_home_page_as_available(client, home):
+    html = client.get("/es/no-existe/").content.decode()
+    assert "language-switcher__missing" not in html
+    assert 'href="/fr/" hreflang="fr"' in html
+
+
+@pytest.mark.django_db
+def test_unknown_admin_address_is_not_sent_to_the_public_site(admin_client, home):
+    response = admin_client.get("/admin/pages/999999/edit/")
+    assert response.status_code == 404
+    assert not response.has_header("Location")

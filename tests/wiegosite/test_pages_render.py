@@ -86,3 +86,11 @@ def test_files_are_listed_with_language_and_size(client, site_tree, tmp_path):
 def test_programme_tags_link_to_programme_pages(client, site_tree):
     html = client.get(url_in(site_tree["impact"], "es")).content.decode()
     assert f'<a href="{url_in(site_tree["programme"], "es")}">Social Protection Español</a>' in html
+
+
+@pytest.mark.django_db
+def test_navigation_marks_the_current_page_and_its_section(client, site_tree):
+    html = client.get(url_in(site_tree["library"], "en")).content.decode()
+    assert f'<a href="{url_in(site_tree["library"], "en")}" aria-current="page">' in html
+    html = client.get(url_in(site_tree["publication"], "en")).content.decode()
+    assert f'<a href="{url_in(site_tree["library"], "en")}" aria-current="true">' in html

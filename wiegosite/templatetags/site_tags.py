@@ -15,7 +15,7 @@ register = template.Library()
 
 def _site_root(request):
     site = Site.find_for_request(request) if request is not None else None
-    return site.root_page if site else None
+    return site.root_page.specific if site else None
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -30,7 +30,8 @@ def main_navigation(context):
                 {
                     "page": item,
                     "url": item.get_url(request=request),
-                    "is_current": bool(current and current.path.startswith(item.path)),
+                    "is_current": bool(current and current.pk == item.pk),
+                    "is_section": bool(current and current.path.startswith(item.path) and current.pk != item.pk),
                 }
             )
     home_url = root.get_url(request=request) if root is not None else "/"
@@ -92,7 +93,7 @@ def native_language_name(code):
 def kind_label(item):
     """The page type as visitors know it ("Publication", "Impact story")."""
     model = item if isinstance(item, type) else type(item)
-    return capfirst(model._meta.verbose_name)
+    return capfirst(getattr(model, "kind_label", None) or model._meta.verbose_name)
 
 
 @register.simple_tag(takes_context=True)
@@ -112,3 +113,9 @@ def page_numbers(items):
         None if number == items.paginator.ELLIPSIS else number
         for number in items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
     ]
+
+
+@register.filter
+def shown_in_english(page):
+    """True when a page lacks the visitor's language and is shown in English."""
+    return not languages.page_has_language(page, translation.get_language())
