@@ -49,7 +49,7 @@ def test_related_pages_newest_first_across_types(client, programme_with_related)
 @pytest.mark.django_db
 def test_pagination_links_keep_other_parameters(client, programme_with_related):
     html = client.get(url_in(programme_with_related, "en"), {"kind": "", "utm_source": "x"}).content.decode()
-    assert 'href="?kind=&amp;utm_source=x&amp;page=2"' in html
+    assert 'href="?kind=&amp;utm_source=x&amp;page=2#related-heading"' in html
 
 
 @pytest.mark.django_db

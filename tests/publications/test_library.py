@@ -91,7 +91,7 @@ def test_counts_next_to_each_option_are_facet_counts(client, library):
 @pytest.mark.django_db
 def test_pagination_keeps_the_filters(client, library):
     html = get(client, library, series="working-paper", sort="title")
-    assert 'href="?series=working-paper&amp;sort=title&amp;page=2"' in html
+    assert 'href="?series=working-paper&amp;sort=title&amp;page=2#results-heading"' in html
     second = get(client, library, series="working-paper", sort="title", page=2)
     assert card_titles(second) == ["Health insurance English"]
 
