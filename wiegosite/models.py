@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -171,6 +172,27 @@ class BasePage(Page):
     def save_revision(self, *args, **kwargs):
         with languages.in_source_language():
             return super().save_revision(*args, **kwargs)
+
+    # -- preview: one mode per language, English by default --------------------------------
+    # Without this the preview renders in the admin's own language, so a translator could not
+    # see the French page from an English admin (and would see Spanish by accident).
+    @property
+    def preview_modes(self):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    @property
+    def default_preview_mode(self):
+        return languages.SOURCE_LANGUAGE
+
+    def serve_preview(self, request, mode_name):
+        language = mode_name if mode_name in languages.LANGUAGE_CODES else languages.SOURCE_LANGUAGE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode_name)
+            # Render now: a lazy TemplateResponse would render after the language is restored.
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     # -- what templates need --------------------------------------------------------------
     def programmes(self):

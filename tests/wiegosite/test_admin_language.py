@@ -18,15 +18,13 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data
 from wagtail.users.models import UserProfile
 
+from tests.admin_forms import add_url, edit_url, post_form
 from tests.wiegosite.test_admin_editing import (
     LANGUAGES,
     WORD,
-    add_url,
-    edit_url,
     form_errors,
     paragraph,
     paragraphs_of,
-    post_form,
     public_page,
     url_in,
 )
