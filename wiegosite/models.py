@@ -318,15 +318,14 @@ class HomePage(BasePage):
         from publications.models import PublicationPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.live().public().select_related("listing_image")
-        context["latest_publications"] = (
-            PublicationPage.objects.live()
-            .public()
-            .select_related("listing_image", "series")
-            .order_by("-display_date", "-pk")[:4]
+        # attach_listing_images loads the images and their renditions for each list in two
+        # queries, instead of one rendition query per card.
+        context["programmes"] = attach_listing_images(ProgrammePage.objects.live().public().order_by("path"))
+        context["latest_publications"] = attach_listing_images(
+            PublicationPage.objects.live().public().order_by("-display_date", "-pk")[:4]
         )
-        context["impact_stories"] = (
-            ImpactStoryPage.objects.live().public().select_related("listing_image").order_by("-display_date")[:3]
+        context["impact_stories"] = attach_listing_images(
+            ImpactStoryPage.objects.live().public().order_by("-display_date", "-pk")[:3]
         )
         return context
 

@@ -42,8 +42,8 @@ def test_related_pages_newest_first_across_types(client, programme_with_related)
     second = client.get(url, {"page": 2}).content.decode()
     assert card_titles(first) == ["Brief B Español", "Cooperatives Español", "Brief A Español"]
     assert card_titles(second) == ["Ghana Español", "Past activities Español"]
-    assert "Página 2 de 2" in second or "Page 2 of 2" in second
-    assert "5 " in first  # the count of related items
+    assert "Página 2 de 2" in second
+    assert '<p class="listing-count">5 elementos</p>' in first
 
 
 @pytest.mark.django_db

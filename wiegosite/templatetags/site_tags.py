@@ -84,12 +84,6 @@ def language_name(code):
 
 
 @register.filter
-def native_language_name(code):
-    """The name of a language in that language, as the switcher shows it."""
-    return dict(settings.LANGUAGES).get(code, code)
-
-
-@register.filter
 def kind_label(item):
     """The page type as visitors know it ("Publication", "Impact story")."""
     model = item if isinstance(item, type) else type(item)
