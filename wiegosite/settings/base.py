@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "modeltranslation",
     "programmes",
     "publications",
+    "translations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

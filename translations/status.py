@@ -1,0 +1,207 @@
+"""Computing and storing translation status (see `translations.models`).
+
+`refresh(obj)` runs after every save of a translated object (`translations.signals`): it reads the
+latest revision (what translators work on), splits it into units (`translations.units`) and, per
+language, records the fingerprint of the English text each translation was made from. A unit is
+*out of date* when the English text now differs from that fingerprint; the mark clears when the
+translation is changed or a translator confirms it (`confirm`).
+"""
+
+import threading
+from contextlib import contextmanager
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import translation
+from modeltranslation.translator import translator
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from . import units as units_module
+from .models import LanguageStatus, Status, TranslatedObject
+from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES, fingerprint
+
+_state = threading.local()
+
+
+@contextmanager
+def paused():
+    """Skip status updates inside the block (bulk loads run `rebuild` afterwards)."""
+    previous = getattr(_state, "paused", False)
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = previous
+
+
+def is_paused():
+    return getattr(_state, "paused", False)
+
+
+def tracked_models():
+    """Every model with translated text: page types, snippets, the image model, settings."""
+    return [
+        model
+        for model in translator.get_registered_models()
+        if model is not Page and not model._meta.abstract and units_module.is_tracked(model)
+    ]
+
+
+def kind_of(model):
+    if issubclass(model, Page):
+        return TranslatedObject.Kind.PAGE
+    if issubclass(model, get_image_model()):
+        return TranslatedObject.Kind.IMAGE
+    return TranslatedObject.Kind.SNIPPET
+
+
+def working_copy(obj):
+    """What translators work on: a page's latest revision, else the object itself."""
+    if isinstance(obj, Page) and obj.latest_revision_id:
+        revision = obj.latest_revision
+        if revision is not None and revision.pk == obj.latest_revision_id:
+            return revision.as_object()
+    return obj
+
+
+def english_title(obj):
+    with translation.override(SOURCE_LANGUAGE):
+        if isinstance(obj, Page):
+            return obj.draft_title or obj.title
+        return str(obj)
+
+
+def section_of(page):
+    """The top-level section (a child of the site's home page) a page sits in."""
+    if page.depth <= 3:
+        return page if page.depth == 3 else None
+    return Page.objects.filter(path=page.path[: Page.steplen * 3]).first()
+
+
+def status_for(units, translated, outdated):
+    if translated == 0:
+        return Status.MISSING
+    if outdated:
+        return Status.OUTDATED
+    if translated < units:
+        return Status.PARTIAL
+    return Status.COMPLETE
+
+
+def language_state(obj_units, previous):
+    """(fields, translated, outdated) for one language's units, carrying forward what each
+    translation was made from unless the translation itself changed."""
+    fields, translated, outdated = {}, 0, 0
+    for unit in obj_units:
+        if not unit.is_translated:
+            continue
+        tx, source_now = fingerprint(unit.target), fingerprint(unit.source)
+        before = previous.get(unit.key)
+        made_from = before["src"] if before and before.get("tx") == tx else source_now
+        fields[unit.key] = {"src": made_from, "tx": tx}
+        translated += 1
+        outdated += made_from != source_now
+    return fields, translated, outdated
+
+
+def refresh(obj):
+    """Recompute and store the status of one object in every language."""
+    if is_paused():
+        return None
+    model = type(obj)
+    if model is Page:
+        obj = obj.specific
+        model = type(obj)
+    if model is Page or not units_module.is_tracked(model):
+        return None
+    content_type = ContentType.objects.get_for_model(model)
+    current = working_copy(obj)
+    per_language = {language: units_module.units(current, language) for language in TARGET_LANGUAGES}
+    english = per_language[TARGET_LANGUAGES[0]] if TARGET_LANGUAGES else []
+    live = None
+    if isinstance(obj, Page) and obj.live and obj.has_unpublished_changes:
+        live = model.objects.filter(pk=obj.pk).first()
+
+    with transaction.atomic():
+        if not english:
+            TranslatedObject.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+            return None
+        item, _created = TranslatedObject.objects.update_or_create(
+            content_type=content_type,
+            object_id=obj.pk,
+            defaults={
+                "kind": kind_of(model),
+                "page": obj if isinstance(obj, Page) else None,
+                "section": section_of(obj) if isinstance(obj, Page) else None,
+                "title": english_title(current)[:255],
+                "units": len(english),
+                "sources": {unit.key: fingerprint(unit.source) for unit in english},
+            },
+        )
+        existing = {row.language: row for row in item.languages.all()}
+        for language, obj_units in per_language.items():
+            row = existing.get(language) or LanguageStatus(item=item, language=language)
+            fields, translated, outdated = language_state(obj_units, row.fields or {})
+            row.fields, row.translated, row.outdated = fields, translated, outdated
+            row.status = status_for(len(obj_units), translated, outdated)
+            row.live_status = ""
+            if live is not None:
+                live_units = units_module.units(live, language)
+                live_status = _live_status(live_units, fields)
+                if live_status != row.status:
+                    row.live_status = live_status
+            row.save()
+    return item
+
+
+def _live_status(live_units, fields):
+    """The status of the live version, judged against what the latest revision recorded."""
+    translated = outdated = 0
+    for unit in live_units:
+        if not unit.is_translated:
+            continue
+        translated += 1
+        recorded = fields.get(unit.key)
+        if recorded and recorded["tx"] == fingerprint(unit.target) and recorded["src"] != fingerprint(unit.source):
+            outdated += 1
+    return status_for(len(live_units), translated, outdated)
+
+
+def forget(obj):
+    content_type = ContentType.objects.get_for_model(type(obj))
+    TranslatedObject.objects.filter(content_type=content_type, object_id=obj.pk).delete()
+
+
+def confirm(item, language, keys=None):
+    """A translator confirms that the translation of `keys` (default: every out-of-date unit) is
+    still right for the current English. Returns how many units were confirmed."""
+    row = item.languages.get(language=language)
+    confirmed = 0
+    for key, recorded in row.fields.items():
+        if keys is not None and key not in keys:
+            continue
+        current = item.sources.get(key)
+        if current and recorded["src"] != current:
+            recorded["src"] = current
+            confirmed += 1
+    row.outdated = sum(1 for key, recorded in row.fields.items() if recorded["src"] != item.sources.get(key))
+    row.status = status_for(item.units, row.translated, row.outdated)
+    row.save(update_fields=["fields", "outdated", "status"])
+    return confirmed
+
+
+def rebuild(progress=None):
+    """Recompute every object's status (after a bulk load, or to repair). Returns the count."""
+    count = 0
+    for model in tracked_models():
+        if issubclass(model, Page):
+            queryset = model.objects.select_related("latest_revision").order_by("pk")
+        else:
+            queryset = model.objects.order_by("pk")
+        for obj in queryset.iterator(chunk_size=500):
+            refresh(obj)
+            count += 1
+            if progress and count % 500 == 0:
+                progress(count)
+    return count
