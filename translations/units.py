@@ -42,7 +42,7 @@ TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
 class Unit:
     key: str  # stable: field name, or field.block-id[.child...] for StreamField leaves
     field: str  # the model field the unit belongs to
-    label: str  # for people: "Body › Heading › Heading", "Title"
+    label: str  # for people: "Body / Heading / Heading", "Title"
     source: str  # the English text
     target: str  # the translation ("" when there is none)
     rich: bool = False  # rich text (HTML in Wagtail's storage format)
@@ -143,7 +143,7 @@ def _leaves(stream_block, english, translated, path, label):
             continue
         other = _match(translated or [], item, index)
         item_path = (*path, item.get("id") or str(index))
-        item_label = f"{label} › {block.label}"
+        item_label = f"{label} / {block.label}"
         yield from _walk(block, item.get("value"), other.get("value") if other else None, item_path, item_label)
 
 
@@ -162,7 +162,7 @@ def _walk(block, english, translated, path, label):
                 english.get(child_name),
                 translated.get(child_name),
                 (*path, child_name),
-                f"{label} › {child.label}",
+                f"{label} / {child.label}",
             )
     elif isinstance(block, blocks.ListBlock):
         items = _list_items(english)
