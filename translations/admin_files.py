@@ -1,0 +1,1 @@
+"""Admin export/import of translation files (filled in by the translation-files work)."""
