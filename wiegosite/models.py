@@ -28,6 +28,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from translations.panels import TranslationStatusPanel
+
 from . import languages
 from .blocks import BodyBlock
 
@@ -215,6 +217,7 @@ class BasePage(Page):
                 ObjectList(cls.tagging_panels, heading=_("Programmes and regions")),
                 ObjectList(cls.promote_panels, heading=_("Promote")),
                 ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+                ObjectList([TranslationStatusPanel()], heading=_("Translation")),
             ]
         )
 

@@ -1,0 +1,35 @@
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from . import report
+from .models import Status, TranslatedObject
+
+
+class StatusFilterForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *Status.choices])
+    section = forms.ModelChoiceField(
+        label=_("Section"), required=False, queryset=Page.objects.none(), empty_label=_("Any")
+    )
+    content_type = forms.ModelChoiceField(
+        label=_("Type"), required=False, queryset=ContentType.objects.none(), empty_label=_("Any")
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *TranslatedObject.Kind.choices])
+    live_differs = forms.BooleanField(label=_("Live version differs"), required=False)
+    q = forms.CharField(label=_("Title contains"), required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Any")), *report.language_names().items()]
+        self.fields["section"].queryset = report.section_choices()
+        self.fields["section"].label_from_instance = lambda page: page.draft_title
+        types = report.type_choices()
+        self.fields["content_type"].queryset = ContentType.objects.filter(pk__in=[t.pk for t in types])
+        self.fields["content_type"].label_from_instance = report.type_label
+
+    def values(self):
+        """The valid filters (an invalid value is reported and ignored, never a 500)."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}

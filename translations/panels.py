@@ -1,0 +1,25 @@
+"""The "Translation" tab of the page editor: this page's status, field by field."""
+
+from wagtail.admin.panels import Panel
+
+from . import permissions, report
+from .models import TranslatedObject
+
+
+class TranslationStatusPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "translations/panels/status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            item = None
+            if self.instance is not None and self.instance.pk:
+                item = TranslatedObject.objects.filter(page_id=self.instance.pk).select_related("content_type").first()
+            context["item"] = item
+            context["languages"] = report.language_names()
+            if item is not None:
+                _obj, rows = report.field_rows(item)
+                context["rows"] = rows
+                context["summary"] = report.summary(item)
+                context["writable"] = permissions.writable_languages(self.request.user) if self.request else []
+            return context

@@ -1,0 +1,121 @@
+"""The translation status report (admin): one row per page, snippet or image, a cell per
+language, read from the stored status so it costs the same with 100 or 10,000 pages."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Page
+
+from . import status as status_module
+from . import units as units_module
+from .models import LanguageStatus, Status, TranslatedObject
+from .units import TARGET_LANGUAGES, fingerprint
+
+
+def language_names():
+    from django.conf import settings
+
+    return {code: name for code, name in settings.LANGUAGES if code in TARGET_LANGUAGES}
+
+
+def counts():
+    """{language: {status: n}} over every tracked object, in one query."""
+    table = {language: dict.fromkeys(Status.values, 0) for language in TARGET_LANGUAGES}
+    rows = LanguageStatus.objects.values("language", "status").annotate(n=Count("id")).order_by()
+    for row in rows:
+        if row["language"] in table:
+            table[row["language"]][row["status"]] = row["n"]
+    return table
+
+
+def filtered(params):
+    """The report's queryset for validated filter values (see forms.StatusFilterForm)."""
+    queryset = TranslatedObject.objects.select_related("content_type", "section").prefetch_related("languages")
+    queryset = queryset.order_by("kind", "title", "pk")
+    language, state = params.get("language"), params.get("status")
+    cells = LanguageStatus.objects.filter(item=OuterRef("pk"))
+    if language:
+        cells = cells.filter(language=language)
+    if state:
+        queryset = queryset.filter(Exists(cells.filter(status=state)))
+    if params.get("live_differs"):
+        queryset = queryset.filter(Exists(cells.exclude(live_status="")))
+    if params.get("section"):
+        section = params["section"]
+        queryset = queryset.filter(page__path__startswith=section.path)
+    if params.get("content_type"):
+        queryset = queryset.filter(content_type=params["content_type"])
+    if params.get("kind"):
+        queryset = queryset.filter(kind=params["kind"])
+    if params.get("q"):
+        queryset = queryset.filter(title__icontains=params["q"])
+    return queryset
+
+
+def edit_url(item, user):
+    """The admin edit view of a tracked object, without loading it when the kind allows."""
+    try:
+        if item.kind == TranslatedObject.Kind.PAGE:
+            return reverse("wagtailadmin_pages:edit", args=[item.object_id])
+        if item.kind == TranslatedObject.Kind.IMAGE:
+            return reverse("wagtailimages:edit", args=[item.object_id])
+        model = item.content_type
+        return reverse(f"wagtailsnippets_{model.app_label}_{model.model}:edit", args=[item.object_id])
+    except NoReverseMatch:
+        obj = item.content_type.get_object_for_this_type(pk=item.object_id)
+        return AdminURLFinder(user).get_edit_url(obj)
+
+
+def type_label(content_type):
+    model = content_type.model_class()
+    return str(model._meta.verbose_name).capitalize() if model else content_type.model
+
+
+def section_choices():
+    """Top-level sections: the children of each site's home page."""
+    return Page.objects.filter(depth=3).order_by("path")
+
+
+def type_choices():
+    ids = TranslatedObject.objects.values_list("content_type", flat=True).distinct().order_by()
+    types = ContentType.objects.filter(pk__in=list(ids))
+    return sorted(types, key=type_label)
+
+
+def summary(item):
+    """One object's status rows in language order (None where a language has no row)."""
+    rows = {row.language: row for row in item.languages.all()}
+    return [rows.get(code) for code in TARGET_LANGUAGES]
+
+
+def field_rows(item):
+    """The field-by-field status of one object: for each unit of the latest revision, its
+    English text and, per language, the translation and its state."""
+    obj = item.content_type.get_object_for_this_type(pk=item.object_id)
+    current = status_module.working_copy(obj)
+    stored = {row.language: row for row in item.languages.all()}
+    rows = {}
+    for language in TARGET_LANGUAGES:
+        recorded = stored[language].fields if language in stored else {}
+        for unit in units_module.units(current, language):
+            row = rows.setdefault(unit.key, {"key": unit.key, "label": unit.label, "source": unit.source, "cells": []})
+            if not unit.is_translated:
+                state = Status.MISSING
+            elif recorded.get(unit.key, {}).get("src", fingerprint(unit.source)) != fingerprint(unit.source):
+                state = Status.OUTDATED
+            else:
+                state = Status.COMPLETE
+            row["cells"].append(
+                {"language": language, "state": state, "label": Status(state).label, "target": unit.target}
+            )
+    return obj, list(rows.values())
+
+
+STATUS_HELP = {
+    Status.COMPLETE: _("Every text is translated from the current English."),
+    Status.PARTIAL: _("Some texts are not translated yet."),
+    Status.MISSING: _("Nothing is translated yet."),
+    Status.OUTDATED: _("The English of some texts changed after they were translated."),
+}
