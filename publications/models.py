@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from translations.locking import LanguageLockedModelForm
 from wiegosite.blocks import BodyBlock
 from wiegosite.models import BasePage, IndexPageMixin, _image_field, attach_listing_images, paginate
 
@@ -26,6 +27,7 @@ class PublicationSeries(index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("description")]
+    base_form_class = LanguageLockedModelForm  # translators edit only their languages
     search_fields = [index.SearchField("name")]
 
     class Meta:

@@ -38,3 +38,23 @@ def can_write(user, language):
 def uses_translation_tools(user):
     """May see the status report and the export/import tools."""
     return bool(writable_languages(user))
+
+
+def page_permissions(page, user):
+    """Wagtail's page permission tester, minus deleting, moving and copying for translators."""
+    from wagtail.models import PagePermissionTester
+
+    class TranslatorAwarePermissionTester(PagePermissionTester):
+        def _translator(self):
+            return self.user.is_authenticated and is_restricted(self.user)
+
+        def can_delete(self, ignore_bulk=False):
+            return not self._translator() and super().can_delete(ignore_bulk=ignore_bulk)
+
+        def can_move(self):
+            return not self._translator() and super().can_move()
+
+        def can_copy(self):
+            return not self._translator() and super().can_copy()
+
+    return TranslatorAwarePermissionTester(user, page)

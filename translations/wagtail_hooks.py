@@ -3,6 +3,7 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 
 from . import (
@@ -25,3 +26,34 @@ class TranslationToolsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_status_report():
     return TranslationToolsMenuItem(_("Translation status"), reverse("translations:report"), icon_name="site", order=50)
+
+
+# -- translators may not delete, move or copy pages ---------------------------------------------
+# The page permission tester hides those actions (translations.permissions.page_permissions);
+# these hooks also refuse them when reached directly or through bulk actions on plain pages.
+def _refuse(request):
+    if request.user.is_authenticated and permissions.is_restricted(request.user):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_delete_page")
+def refuse_delete(request, page):
+    return _refuse(request)
+
+
+@hooks.register("before_move_page")
+def refuse_move(request, page, destination):
+    return _refuse(request)
+
+
+@hooks.register("before_copy_page")
+def refuse_copy(request, page):
+    return _refuse(request)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk(request, action_type, objects, action_class_instance):
+    if action_type in {"delete", "move", "copy"} and action_class_instance.model._meta.label == "wagtailcore.Page":
+        return _refuse(request)
+    return None

@@ -28,7 +28,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from translations.locking import LanguageLockedModelForm, LanguageLockedPageForm
 from translations.panels import TranslationStatusPanel
+from translations.permissions import page_permissions
 
 from . import languages
 from .blocks import BodyBlock
@@ -85,6 +87,7 @@ class Region(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("key")]
+    base_form_class = LanguageLockedModelForm  # translators edit only their languages
     search_fields = [index.SearchField("name")]
 
     class Meta:
@@ -141,6 +144,8 @@ class BasePage(Page):
 
     main_text_fields = ()
     show_in_related_listings = True
+    # Translators see other languages read-only (translations.locking).
+    base_form_class = LanguageLockedPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("teaser")]
 
@@ -174,6 +179,10 @@ class BasePage(Page):
     def save_revision(self, *args, **kwargs):
         with languages.in_source_language():
             return super().save_revision(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        # Translators may not delete, move or copy pages (translations.permissions).
+        return page_permissions(self, user)
 
     # -- preview: one mode per language, English by default --------------------------------
     # Without this the preview renders in the admin's own language, so a translator could not
@@ -377,6 +386,8 @@ class SocialLinks(models.Model):
 class SiteSettings(SocialLinks, BaseSiteSetting):
     footer_text = models.TextField(_("footer text"), blank=True)
     newsletter_url = models.URLField(_("newsletter sign-up address"), blank=True)
+
+    base_form_class = LanguageLockedModelForm  # translators edit only their languages
 
     panels = [
         FieldPanel("footer_text"),

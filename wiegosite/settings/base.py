@@ -175,6 +175,8 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 WAGTAIL_SITE_NAME = "WIEGO"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "wiegosite.SiteImage"
+# Translators edit only their languages' alt text and caption (translations.image_forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "translations.image_forms.LanguageLockedImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "csv", "txt"]

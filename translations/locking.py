@@ -1,0 +1,140 @@
+"""Read-only fields for translators.
+
+A restricted user (see `translations.permissions`) gets the normal admin form of a page,
+snippet or image, but every field other than their own languages' is *disabled* and drawn by
+`ReadOnlyWidget` as plain text: Django ignores posted values of disabled fields, so the lock holds
+on the server whatever the browser sends. Inline child forms (programme and region tags, authors,
+files) are shown read-only too and are neither validated nor saved for them.
+"""
+
+from django import forms
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.translation import gettext as _
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms.models import WagtailAdminModelForm
+from wagtail.admin.forms.pages import WagtailAdminPageForm
+from wagtail.blocks.base import BlockField
+from wagtail.rich_text import expand_db_html
+
+from . import permissions
+from .units import _leaves, raw_stream
+
+ALWAYS_EDITABLE = {"comment_notifications"}
+ALWAYS_EDITABLE_FORMSETS = {"comments"}
+
+
+def writable_field_names(model, languages):
+    """The form fields a user writing `languages` may change on `model`."""
+    try:
+        fields = translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return set()
+    return {build_localized_fieldname(name, code) for name in fields for code in languages} - {
+        build_localized_fieldname("url_path", code) for code in languages
+    }
+
+
+class ReadOnlyWidget(forms.Widget):
+    """Shows a value as text; never reads anything from the submitted data."""
+
+    def __init__(self, field, attrs=None):
+        super().__init__(attrs)
+        self.field = field
+        self.rich = "Draftail" in type(field.widget).__name__ or "RichText" in type(field.widget).__name__
+
+    def value_from_datadict(self, data, files, name):
+        return None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = attrs or {}
+        return format_html(
+            '<div class="translation-read-only" id="{}" data-locked-field="{}">{}</div>',
+            attrs.get("id", ""),
+            name,
+            self.display(value),
+        )
+
+    def display(self, value):
+        field = self.field
+        empty = format_html("<em>{}</em>", _("(empty)"))
+        if value in (None, "", []):
+            return empty
+        if isinstance(field, BlockField):
+            raw = raw_stream(value) if hasattr(value, "raw_data") else value
+            if not isinstance(raw, list) or not raw:
+                return empty
+            leaves = list(_leaves(field.block, raw, [], ("stream",), ""))
+            if not leaves:
+                return empty
+            return format_html_join(
+                "", "<p><strong>{}</strong> {}</p>", ((leaf.label.strip(" /"), _plain(leaf.source)) for leaf in leaves)
+            )
+        if isinstance(field, forms.ModelChoiceField):
+            obj = field.queryset.filter(pk=getattr(value, "pk", value)).first()
+            return conditional_escape(str(obj)) if obj else empty
+        if isinstance(field, forms.BooleanField):
+            return _("Yes") if value else _("No")
+        if isinstance(field, forms.ChoiceField):
+            return conditional_escape(str(dict(field.choices).get(value, value)))
+        text = _plain(expand_db_html(str(value))) if self.rich else str(value)
+        return format_html('<span class="translation-read-only__text">{}</span>', text)
+
+
+def _plain(html):
+    from django.utils.html import strip_tags
+
+    return strip_tags(html)
+
+
+def lock(field):
+    field.disabled = True
+    field.required = False
+    field.widget = ReadOnlyWidget(field)
+
+
+class LanguageLockMixin:
+    """Mixed into the admin forms of every translated model (pages, snippets, images)."""
+
+    def __init__(self, *args, **kwargs):
+        user = kwargs.get("for_user") or kwargs.get("user")  # image forms take `user`
+        super().__init__(*args, **kwargs)
+        self.locked_fields, self.locked_formsets = [], []
+        if user is None or not permissions.is_restricted(user):
+            return
+        allowed = writable_field_names(type(self.instance), permissions.writable_languages(user)) | ALWAYS_EDITABLE
+        for name, field in self.fields.items():
+            if name not in allowed:
+                lock(field)
+                self.locked_fields.append(name)
+        for name, formset in getattr(self, "formsets", {}).items():
+            if name in ALWAYS_EDITABLE_FORMSETS:
+                continue
+            self.locked_formsets.append(name)
+            for form in formset.forms:
+                for field in form.fields.values():
+                    lock(field)
+
+    def _without_locked_formsets(self, method, *args, **kwargs):
+        if not self.locked_formsets:
+            return method(*args, **kwargs)
+        all_formsets = self.formsets
+        self.formsets = {name: formset for name, formset in all_formsets.items() if name not in self.locked_formsets}
+        try:
+            return method(*args, **kwargs)
+        finally:
+            self.formsets = all_formsets
+
+    def is_valid(self):
+        return self._without_locked_formsets(super().is_valid)
+
+    def save(self, *args, **kwargs):
+        return self._without_locked_formsets(super().save, *args, **kwargs)
+
+
+class LanguageLockedPageForm(LanguageLockMixin, WagtailAdminPageForm):
+    pass
+
+
+class LanguageLockedModelForm(LanguageLockMixin, WagtailAdminModelForm):
+    pass
