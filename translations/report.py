@@ -4,7 +4,6 @@ language, read from the stored status so it costs the same with 100 or 10,000 pa
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 
@@ -112,10 +111,3 @@ def field_rows(item):
             )
     return obj, list(rows.values())
 
-
-STATUS_HELP = {
-    Status.COMPLETE: _("Every text is translated from the current English."),
-    Status.PARTIAL: _("Some texts are not translated yet."),
-    Status.MISSING: _("Nothing is translated yet."),
-    Status.OUTDATED: _("The English of some texts changed after they were translated."),
-}

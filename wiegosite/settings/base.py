@@ -160,7 +160,11 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 # Wagtail's own i18n (Locale-per-tree) is not used: languages are columns, not trees.
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin in the editor's chosen language. Wagtail ships Portuguese as pt_BR and pt_PT, not
+# "pt", so the admin offers pt-br (the more complete catalogue); the site's own "pt" catalogue
+# still applies there (gettext falls back from pt_BR to pt) and modeltranslation maps pt-br to the
+# "pt" columns. Saves run in English whatever the admin language (wiegosite.languages).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES if code != "pt"] + [("pt-br", "Português")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
