@@ -1,14 +1,18 @@
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from wiegosite.demo_content import admin_password_file
 
+DEMO_USERS = {"translator": ["Translators", "Translators: Spanish"], "moderator": ["Moderators"]}
+
 
 class Command(BaseCommand):
     help = (
-        "For local runs only: make sure a superuser 'admin' exists and print how to log in. The "
+        "For local runs only: make sure a superuser 'admin' exists, and demo users 'translator' "
+        "(Translators + Spanish) and 'moderator' (Moderators), and print how to log in. The "
         "password is generated once and kept in var/admin_password (not in git)."
     )
 
@@ -28,4 +32,16 @@ class Command(BaseCommand):
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
+        for username, groups in DEMO_USERS.items():
+            demo = user_model.objects.filter(username=username).first()
+            if demo is None:
+                demo = user_model.objects.create_user(username, f"{username}@example.org", password)
+            elif not demo.check_password(password):
+                demo.set_password(password)
+                demo.save(update_fields=["password"])
+            demo.groups.add(*Group.objects.filter(name__in=groups))
         self.stdout.write(self.style.SUCCESS(f"Log in at {options['url']} as admin / {password}"))
+        self.stdout.write(
+            "  (same password: 'translator' translates into Spanish and submits for review; "
+            "'moderator' approves reviews)"
+        )
