@@ -1,4 +1,5 @@
-"""Response-time benchmark of the library, a publication and search at several library sizes.
+"""Response-time benchmark of the library, a publication, search and the admin's translation
+status report at several library sizes.
 
     python bench/run.py                 # sizes 100 and 10000 (SQLite files in var/bench-N.sqlite3)
     BENCH_SIZES=100,1000 python bench/run.py
@@ -63,7 +64,24 @@ def measure(size):
         "publication": (publication_url, {}),
         "search": ("/es/search/", {"q": "trabajadoras del hogar"}),
     }
+    from django.contrib.auth import get_user_model
+
+    from translations.models import TranslatedObject
+
+    user = get_user_model().objects.filter(is_superuser=True).first()
+    if user is None:
+        user = get_user_model().objects.create_superuser("bench", "bench@example.org", None)
+    report = "/admin/translations/status/"
+    cases.update(
+        {
+            "status report": (report, {}),
+            "report, fr out of date": (report, {"language": "fr", "status": "outdated"}),
+            "report, section, page 5": (report, {"section": library.pk, "p": "5"}),
+        }
+    )
+    print(f"<!-- {TranslatedObject.objects.count()} objects in the translation status -->")
     client = Client(HTTP_HOST="127.0.0.1:8000")
+    client.force_login(user)
     results = {}
     for name, (url, params) in cases.items():
         for _ in range(3):

@@ -330,6 +330,11 @@ class DemoBuilder:
         if isinstance(page, PublicationPage):
             self.fill_publication(page, spec)
         page.save_revision().publish()
+        if spec.get("english_revision"):
+            # An English edit made after the translations: they show as out of date.
+            for field, text in spec["english_revision"].items():
+                setattr(page, f"{field}_en", text)
+            page.save_revision().publish()
 
     def fill_publication(self, page, spec):
         if spec.get("series"):
