@@ -49,9 +49,11 @@ class ReadOnlyWidget(forms.Widget):
     def render(self, name, value, attrs=None, renderer=None):
         attrs = attrs or {}
         return format_html(
-            '<div class="translation-read-only" id="{}" data-locked-field="{}">{}</div>',
+            '<div class="translation-read-only" id="{}" data-locked-field="{}">'
+            '<p class="translation-read-only__note">{}</p>{}</div>',
             attrs.get("id", ""),
             name,
+            _("Read only: translators change only their own languages."),
             self.display(value),
         )
 

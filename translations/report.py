@@ -110,4 +110,3 @@ def field_rows(item):
                 {"language": language, "state": state, "label": Status(state).label, "target": unit.target}
             )
     return obj, list(rows.values())
-

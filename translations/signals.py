@@ -6,11 +6,11 @@ from wagtail.models import Page
 from . import status
 
 
-def _saved(sender, instance, raw=False, **kwargs):
+def _saved(sender, instance, created=False, raw=False, **kwargs):
     if raw or status.is_paused():
         return
     if isinstance(instance, Page) or sender in _tracked():
-        status.refresh(instance)
+        status.refresh(instance, created=created)
 
 
 def _deleted(sender, instance, **kwargs):

@@ -105,7 +105,7 @@ def language_state(obj_units, previous):
     return fields, translated, outdated
 
 
-def refresh(obj):
+def refresh(obj, created=False):
     """Recompute and store the status of one object in every language."""
     if is_paused():
         return None
@@ -115,10 +115,12 @@ def refresh(obj):
         model = type(obj)
     if model is Page or not units_module.is_tracked(model):
         return None
-    content_type = ContentType.objects.get_for_model(model)
     current = working_copy(obj)
     per_language = {language: units_module.units(current, language) for language in TARGET_LANGUAGES}
     english = per_language[TARGET_LANGUAGES[0]] if TARGET_LANGUAGES else []
+    if created and not english:
+        return None  # nothing to translate, nothing stored yet
+    content_type = ContentType.objects.get_for_model(model)
     live = None
     if isinstance(obj, Page) and obj.live and obj.has_unpublished_changes:
         live = model.objects.filter(pk=obj.pk).first()

@@ -1,6 +1,8 @@
 """Admin pieces of the translation tools."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -16,6 +18,11 @@ from . import (
 @hooks.register("register_admin_urls")
 def register_urls():
     return [path("translations/", include(urls, namespace="translations"))]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("translations/admin.css"))
 
 
 class TranslationToolsMenuItem(MenuItem):

@@ -40,7 +40,8 @@ def test_admin_runs_in_the_chosen_language_and_saves_stay_english(django_user_mo
     assert f'<html lang="{language}"' in html
     wagtail_string, our_tab = ADMIN[language]
     assert wagtail_string in html
-    tabs = [tab.get_text(strip=True).removesuffix("()") for tab in BeautifulSoup(html, "html.parser").select('[role="tab"]')]
+    soup = BeautifulSoup(html, "html.parser")
+    tabs = [tab.get_text(strip=True).removesuffix("()") for tab in soup.select('[role="tab"]')]
     assert our_tab in tabs
     data = read_form(response)
     data["title_pt"] = "Comerciantes de mercado"
