@@ -304,8 +304,11 @@ def read_po(content, language):
         text = content.decode("utf-8")
     except UnicodeDecodeError:
         raise TranslationFileError([_("The file is not UTF-8 text.")]) from None
+    if "\n" not in text.strip():
+        # polib would take a one-line string for a file name and open that file.
+        raise TranslationFileError([_("This is not a valid PO file: %(error)s") % {"error": _("a single line")}])
     try:
-        po = polib.pofile(text, check_for_duplicates=False)
+        po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False)
     except (OSError, ValueError) as error:
         raise TranslationFileError([_("This is not a valid PO file: %(error)s") % {"error": error}]) from None
     file_language = (po.metadata.get("Language") or "").strip()
@@ -420,7 +423,8 @@ class Change:
 class ObjectResult:
     obj: object
     title: str
-    kind: str
+    kind: str  # page, snippet or image (TranslatedObject.Kind)
+    type_name: str  # for people: "page", "region", "site image"
     edit_url: str
     changes: list = field(default_factory=list)
     revision: object = None  # the new draft revision of a page
@@ -571,7 +575,7 @@ def _apply(target, language):
     return changes
 
 
-def _kind(obj):
+def _type_name(obj):
     return str(type(obj)._meta.verbose_name)
 
 
@@ -582,7 +586,11 @@ def import_entries(entries, language, user, dry_run=False):
     with transaction.atomic(), in_source_language():
         for target in targets:
             result = ObjectResult(
-                target.obj, status.english_title(target.copy), _kind(target.obj), _edit_url(target.obj)
+                target.obj,
+                status.english_title(target.copy),
+                str(status.kind_of(type(target.obj))),
+                _type_name(target.obj),
+                _edit_url(target.obj),
             )
             result.changes = _apply(target, language)
             if not dry_run:

@@ -259,7 +259,7 @@ def test_importing_the_out_of_date_file_clears_the_marks(home, superuser):
 
     report = files.import_file(filled, "es", superuser)
 
-    assert {result.kind for result in report.objects} == {"page", "region"}
+    assert {(result.kind, result.type_name) for result in report.objects} == {("page", "page"), ("snippet", "region")}
     assert LanguageStatus.objects.get(item__page=changed, language="es").status == Status.COMPLETE
     region.refresh_from_db()
     assert region.name_es == "es: Region africa en"  # saved directly: snippets have no revisions
@@ -434,3 +434,23 @@ def test_import_command_reports_errors(vendors, superuser, tmp_path):
     with pytest.raises(CommandError, match="No user"):
         call_command("import_translations", str(source), "--language", "es", "--user", "ghost")
     assert vendors.revisions.count() == revisions
+
+
+def test_image_texts_are_saved_directly(photo, superuser):
+    po = polib.pofile(files.export(files.OUT_OF_DATE, "es"))
+    keys = {entry.msgctxt for entry in po}
+    assert keys == {f"wiegosite.siteimage:{photo.pk}:description", f"wiegosite.siteimage:{photo.pk}:caption"}
+    for entry in po:
+        entry.msgstr = f"es: {entry.msgid}"
+    report = files.import_file(str(po).encode(), "es", superuser, name="images.po")
+    assert [result.kind for result in report.objects] == ["image"]
+    photo.refresh_from_db()
+    assert (photo.description_es, photo.caption_es) == ("es: Vendors at a market", "es: Market")
+    assert photo.file.name  # the image itself is untouched
+    assert len(polib.pofile(files.export(files.OUT_OF_DATE, "es"))) == 0
+
+
+def test_a_file_name_is_not_opened_as_a_po_file(home, superuser, tmp_path):
+    elsewhere = tmp_path / "server.po"
+    elsewhere.write_text('msgid ""\nmsgstr ""\n"Language: es\\n"\n')
+    refuse(str(elsewhere).encode(), "es", superuser, name="upload.po", expect="not a valid PO file")

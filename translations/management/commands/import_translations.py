@@ -45,7 +45,7 @@ class Command(BaseCommand):
             what = "new draft revision" if result.is_page else "saved"
             if report.dry_run:
                 what = "would get a new draft revision" if result.is_page else "would be saved"
-            self.stdout.write(f"{result.kind} “{result.title}” ({result.edit_url}): {what}")
+            self.stdout.write(f"{result.type_name} “{result.title}” ({result.edit_url}): {what}")
             for change in result.changes:
                 self.stdout.write(f"  {change.label}: {shorten(change.old)!r} → {shorten(change.new)!r}")
         skipped = f"{report.unchanged} unchanged, {report.untranslated} untranslated, {len(report.fuzzy)} fuzzy skipped"
