@@ -9,12 +9,12 @@ import wagtail_factories
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from lxml import etree
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, Site
 
 from tests.factories import RegionFactory, StandardPageFactory
 from translations import files
 from translations.models import LanguageStatus, Status, TranslatedObject
-from wiegosite.models import Region, StandardPage
+from wiegosite.models import Region, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -454,3 +454,16 @@ def test_a_file_name_is_not_opened_as_a_po_file(home, superuser, tmp_path):
     elsewhere = tmp_path / "server.po"
     elsewhere.write_text('msgid ""\nmsgstr ""\n"Language: es\\n"\n')
     refuse(str(elsewhere).encode(), "es", superuser, name="upload.po", expect="not a valid PO file")
+
+
+def test_site_settings_footer_round_trip(home, superuser):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.footer_text_en = "Women in informal employment"
+    settings.save()
+    po = polib.pofile(files.export(files.OUT_OF_DATE, "pt"))
+    [entry] = [entry for entry in po if entry.msgctxt.startswith("wiegosite.sitesettings:")]
+    assert entry.msgctxt == f"wiegosite.sitesettings:{settings.pk}:footer_text"
+    assert "/admin/settings/" in entry.comment
+    entry.msgstr = "Mulheres no emprego informal"
+    files.import_file(str(po).encode(), "pt", superuser)
+    assert SiteSettings.objects.get(pk=settings.pk).footer_text_pt == "Mulheres no emprego informal"
