@@ -48,7 +48,7 @@ from wagtail.models import Page
 from wiegosite.languages import in_source_language
 
 from . import status, units
-from .models import LanguageStatus, Status, TranslatedObject
+from .models import LanguageStatus, Status
 from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES, fingerprint
 
 PO, XLIFF = "po", "xliff"
@@ -122,44 +122,54 @@ def _edit_url(obj):
     return AdminURLFinder().get_edit_url(obj) or ""
 
 
-def _describe(obj, unit, copy):
-    title = status.english_title(copy)
-    lines = [f"{title} — {unit.label}"]
+def _describe(obj, copy):
+    """The comment lines shared by every entry of an object: title, page path, admin address."""
+    lines = [status.english_title(copy)]
     if isinstance(obj, Page):
         with in_source_language():
-            url_path = copy.url_path or ""
-        lines.append(f"Page: {url_path}")
+            lines.append(f"Page: {copy.url_path or ''}")
     url = _edit_url(obj)
     if url:
         lines.append(f"Edit: {url}")
-    if unit.rich:
-        lines.append("Rich text: keep the HTML tags and their attributes.")
     return lines
 
 
-def _stale_keys(obj, language):
-    """Keys of the units whose translation was made from another English text (stored status)."""
-    content_type = ContentType.objects.get_for_model(type(obj))
-    item = TranslatedObject.objects.filter(content_type=content_type, object_id=obj.pk).first()
-    if item is None:
-        return set()
-    row = LanguageStatus.objects.filter(item=item, language=language).first()
-    if row is None:
-        return set()
-    return {key for key, recorded in row.fields.items() if recorded.get("src") != item.sources.get(key)}
+def _stale_keys(objects, language):
+    """{(model, pk): keys of the units whose translation was made from another English text},
+    from the stored status, a few queries for any number of objects."""
+    by_model = {}
+    for obj in objects:
+        by_model.setdefault(type(obj), []).append(obj.pk)
+    stale = {}
+    for model, ids in by_model.items():
+        content_type = ContentType.objects.get_for_model(model)
+        for start in range(0, len(ids), 500):
+            rows = LanguageStatus.objects.filter(
+                language=language, item__content_type=content_type, item__object_id__in=ids[start : start + 500]
+            ).select_related("item")
+            for row in rows:
+                sources = row.item.sources
+                stale[(model, row.item.object_id)] = {
+                    key for key, recorded in row.fields.items() if recorded.get("src") != sources.get(key)
+                }
+    return stale
 
 
-def object_entries(obj, language, only_pending=False):
+def object_entries(obj, language, only_pending=False, stale=None):
     """The entries of one object for `language` (`only_pending`: untranslated or out of date)."""
+    if stale is None:
+        stale = _stale_keys([obj], language).get((type(obj), obj.pk), set())
     copy = status.working_copy(obj)
-    stale = _stale_keys(obj, language)
     prefix = object_prefix(obj)
+    first, *rest = _describe(obj, copy)
     found = []
     for unit in units.units(copy, language):
         out_of_date = unit.is_translated and unit.key in stale
         if only_pending and unit.is_translated and not out_of_date:
             continue
-        comment = _describe(obj, unit, copy)
+        comment = [f"{first} — {unit.label}", *rest]
+        if unit.rich:
+            comment.append("Rich text: keep the HTML tags and their attributes.")
         if out_of_date:
             comment.insert(0, OUT_OF_DATE_NOTE)
         found.append(
@@ -195,19 +205,22 @@ def objects_for(scope, language, page=None):
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None:
             continue
-        queryset = model.objects.filter(pk__in=ids)
-        if issubclass(model, Page):
-            queryset = queryset.select_related("latest_revision")
-        for obj in queryset:
-            loaded[(content_type_id, obj.pk)] = obj
+        for start in range(0, len(ids), 500):
+            queryset = model.objects.filter(pk__in=ids[start : start + 500])
+            if issubclass(model, Page):
+                queryset = queryset.select_related("latest_revision")
+            for obj in queryset:
+                loaded[(content_type_id, obj.pk)] = obj
     return [(loaded[key], True) for key in wanted if key in loaded]
 
 
 def collect(scope, language, page=None, progress=None):
     """Every entry of an export, with progress(count) called every 100 objects."""
     entries = []
-    for count, (obj, only_pending) in enumerate(objects_for(scope, language, page), start=1):
-        entries.extend(object_entries(obj, language, only_pending))
+    objects = objects_for(scope, language, page)
+    stale = _stale_keys([obj for obj, _only_pending in objects], language)
+    for count, (obj, only_pending) in enumerate(objects, start=1):
+        entries.extend(object_entries(obj, language, only_pending, stale.get((type(obj), obj.pk), set())))
         if progress and count % 100 == 0:
             progress(count)
     return entries
