@@ -1,0 +1,57 @@
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Page
+
+from translations import files
+from translations.units import TARGET_LANGUAGES
+
+
+class Command(BaseCommand):
+    help = (
+        "Export the text of one page, a section or everything out of date for one language as a PO or "
+        "XLIFF 2.0 file for outside translators (see README, 'Working with outside translators')."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--language", required=True, help=f"Target language: {', '.join(TARGET_LANGUAGES)}")
+        scope = parser.add_mutually_exclusive_group(required=True)
+        scope.add_argument("--page", type=int, metavar="ID", help="One page")
+        scope.add_argument("--section", type=int, metavar="ID", help="A page and all its subpages")
+        scope.add_argument(
+            "--out-of-date",
+            action="store_true",
+            help="Every untranslated or out-of-date text of every page, snippet and image",
+        )
+        parser.add_argument("--format", choices=files.FORMATS, default=files.PO)
+        parser.add_argument("-o", "--output", metavar="FILE", help="Write to FILE (default: standard output)")
+
+    def handle(self, *args, **options):
+        language = options["language"]
+        if language not in TARGET_LANGUAGES:
+            raise CommandError(f"--language must be one of {', '.join(TARGET_LANGUAGES)}.")
+        page, scope = None, files.OUT_OF_DATE
+        for name, value in ((files.PAGE, options["page"]), (files.SECTION, options["section"])):
+            if value is not None:
+                scope = name
+                page = Page.objects.filter(pk=value).first()
+                if page is None:
+                    raise CommandError(f"No page with id {value}.")
+        objects = []
+
+        def progress(count):
+            self.stderr.write(f"  {count} objects…")
+
+        entries = files.collect(scope, language, page, progress=progress)
+        objects = {entry.key.rsplit(":", 1)[0] for entry in entries}
+        description = scope if page is None else f"{scope} {page.pk}"
+        if options["format"] == files.XLIFF:
+            text = files.to_xliff(entries, language, description)
+        else:
+            text = files.to_po(entries, language, description)
+        summary = f"{len(entries)} entries from {len(objects)} objects ({language}, {description})."
+        if options["output"]:
+            with open(options["output"], "w", encoding="utf-8") as output:
+                output.write(text)
+            self.stdout.write(self.style.SUCCESS(f"Wrote {options['output']}: {summary}"))
+        else:
+            self.stdout.write(text, ending="")
+            self.stderr.write(summary)

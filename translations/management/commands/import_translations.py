@@ -1,0 +1,56 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from translations import files
+from translations.units import TARGET_LANGUAGES
+
+
+def shorten(text, length=80):
+    text = " ".join((text or "").split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a translated PO or XLIFF 2.0 file for one language as the given user: pages get a new "
+        "draft revision (never published), snippets and images are saved. Nothing is written if the file "
+        "has any error."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--language", required=True, help=f"Target language: {', '.join(TARGET_LANGUAGES)}")
+        parser.add_argument("--user", required=True, help="Username the revisions are saved as (permissions apply)")
+        parser.add_argument("--dry-run", action="store_true", help="Check and list the changes, write nothing")
+
+    def handle(self, *args, **options):
+        language = options["language"]
+        if language not in TARGET_LANGUAGES:
+            raise CommandError(f"--language must be one of {', '.join(TARGET_LANGUAGES)}.")
+        user = get_user_model().objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"No user named {options['user']!r}.")
+        try:
+            with open(options["file"], "rb") as source:
+                content = source.read()
+        except OSError as error:
+            raise CommandError(f"Cannot read {options['file']}: {error}") from None
+        try:
+            report = files.import_file(content, language, user, name=options["file"], dry_run=options["dry_run"])
+        except files.TranslationFileError as error:
+            raise CommandError(
+                "Nothing was imported:\n" + "\n".join(f"  - {message}" for message in error.errors)
+            ) from None
+        for result in report.objects:
+            what = "new draft revision" if result.is_page else "saved"
+            if report.dry_run:
+                what = "would get a new draft revision" if result.is_page else "would be saved"
+            self.stdout.write(f"{result.type_name} “{result.title}” ({result.edit_url}): {what}")
+            for change in result.changes:
+                self.stdout.write(f"  {change.label}: {shorten(change.old)!r} → {shorten(change.new)!r}")
+        skipped = f"{report.unchanged} unchanged, {report.untranslated} untranslated, {len(report.fuzzy)} fuzzy skipped"
+        changes = f"{report.changed} change{'s' if report.changed != 1 else ''} in {len(report.objects)} objects"
+        if report.dry_run:
+            self.stdout.write(self.style.WARNING(f"Dry run, nothing written: {changes} ({skipped})."))
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Imported {changes} ({skipped})."))
