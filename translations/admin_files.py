@@ -1,7 +1,7 @@
 """Admin export/import of translation files (PO, XLIFF 2.0) for outside translators.
 
 Every hook of this feature lives here (this module is imported by `translations.wagtail_hooks`):
-the two admin views, a "Translation files" menu with Export and Import, and an "Export for
+the two admin views, a "Translations" menu with the status report, Export and Import, and an "Export for
 translation" button in the page header's and the page listing's "more" menus. The work itself is
 done by `translations.files`.
 
@@ -167,13 +167,12 @@ class TranslationFilesMenuItem(SubmenuMenuItem):
 def register_menu():
     menu = Menu(
         items=[
+            TranslatorMenuItem(_("Translation status"), reverse("translations:report"), icon_name="site", order=50),
             TranslatorMenuItem(_("Export"), reverse("translations_export"), icon_name="download", order=100),
             TranslatorMenuItem(_("Import"), reverse("translations_import"), icon_name="upload", order=200),
         ]
     )
-    return TranslationFilesMenuItem(
-        _("Translation files"), menu, icon_name="doc-full", name="translation-files", order=850
-    )
+    return TranslationFilesMenuItem(_("Translations"), menu, icon_name="doc-full", name="translation-files", order=850)
 
 
 def _export_button(page, user, priority):

@@ -1,12 +1,10 @@
 """Admin pieces of the translation tools."""
 
 from django.templatetags.static import static
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 
 from . import (
     admin_files,  # noqa: F401  export/import of translation files (PO, XLIFF)
@@ -23,16 +21,6 @@ def register_urls():
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("translations/admin.css"))
-
-
-class TranslationToolsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.uses_translation_tools(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_status_report():
-    return TranslationToolsMenuItem(_("Translation status"), reverse("translations:report"), icon_name="site", order=50)
 
 
 # -- translators may not delete, move or copy pages ---------------------------------------------

@@ -160,7 +160,7 @@ def test_users_without_translate_rights_are_refused(editor_without_rights, page)
         assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert page.revisions.count() == 0
     assert "Export for translation" not in editor_without_rights.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    assert "Translation files" not in editor_without_rights.get("/admin/").content.decode()
+    assert "/admin/translations/" not in editor_without_rights.get("/admin/").content.decode()
 
 
 def test_anonymous_users_go_to_the_login(client, page):
@@ -174,4 +174,4 @@ def test_page_menus_and_main_menu_offer_the_export(admin_client, page):
     listing = admin_client.get(f"/admin/pages/{page.get_parent().pk}/").content.decode()
     assert f"{EXPORT}?page={page.pk}" in listing
     dashboard = admin_client.get("/admin/").content.decode()
-    assert "Translation files" in dashboard and IMPORT in dashboard
+    assert "/admin/translations/status/" in dashboard and IMPORT in dashboard
