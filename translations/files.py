@@ -308,6 +308,27 @@ def detect_format(content, name=""):
     return XLIFF if content.lstrip()[:1] == b"<" else PO
 
 
+_PO_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(
+    rf"^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_PO_STRING}|{_PO_STRING})?\s*$"
+)
+
+
+def po_syntax_errors(text, limit=10):
+    """Lines that are not PO syntax (polib accepts, for instance, a string without its closing
+    quote and would import a damaged text)."""
+    errors = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not _PO_LINE.match(line):
+            errors.append(
+                _("This is not a valid PO file: %(error)s")
+                % {"error": _("line %(line)s: %(text)s") % {"line": number, "text": line.strip()[:80]}}
+            )
+            if len(errors) >= limit:
+                break
+    return errors
+
+
 def read_po(content, language):
     try:
         text = content.decode("utf-8")
@@ -316,6 +337,9 @@ def read_po(content, language):
     if "\n" not in text.strip():
         # polib would take a one-line string for a file name and open that file.
         raise TranslationFileError([_("This is not a valid PO file: %(error)s") % {"error": _("a single line")}])
+    syntax_errors = po_syntax_errors(text)
+    if syntax_errors:
+        raise TranslationFileError(syntax_errors)
     try:
         po = polib.pofile(text, encoding="utf-8", check_for_duplicates=False)
     except (OSError, ValueError) as error:

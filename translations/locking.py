@@ -115,7 +115,11 @@ class LanguageLockMixin:
             self.locked_formsets.append(name)
             for form in formset.forms:
                 for field in form.fields.values():
-                    lock(field)
+                    # Hidden bookkeeping inputs (ids, order, delete) stay as they are: the
+                    # editor's JavaScript and the formset machinery read them; nothing of a
+                    # locked formset is validated or saved anyway.
+                    if not field.widget.is_hidden:
+                        lock(field)
 
     def _without_locked_formsets(self, method, *args, **kwargs):
         if not self.locked_formsets:

@@ -68,6 +68,9 @@ class LanguageStatus(models.Model):
     # {unit key: {"src": fingerprint of the English it was made from, "tx": fingerprint of the
     # translation}} — what lets a later English change mark the unit out of date.
     fields = models.JSONField(default=dict)
+    # The same record for the live version of a page, kept from when draft and live were last
+    # the same (at publish); used to judge the live version while a newer draft waits.
+    live_fields = models.JSONField(default=dict)
 
     class Meta:
         constraints = [

@@ -17,6 +17,7 @@ class TranslationStatusPanel(Panel):
                 item = TranslatedObject.objects.filter(page_id=self.instance.pk).select_related("content_type").first()
             context["item"] = item
             context["languages"] = report.language_names()
+            context["next"] = self.request.get_full_path() if self.request else ""
             if item is not None:
                 _obj, rows = report.field_rows(item)
                 context["rows"] = rows

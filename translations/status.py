@@ -121,9 +121,10 @@ def refresh(obj, created=False):
     if created and not english:
         return None  # nothing to translate, nothing stored yet
     content_type = ContentType.objects.get_for_model(model)
+    is_live_page = isinstance(obj, Page) and obj.live
     live = None
-    if isinstance(obj, Page) and obj.live and obj.has_unpublished_changes:
-        live = model.objects.filter(pk=obj.pk).first()
+    if is_live_page and obj.has_unpublished_changes:
+        live = model.objects.filter(pk=obj.pk).first()  # the row holds the live content
 
     with transaction.atomic():
         if not english:
@@ -148,17 +149,24 @@ def refresh(obj, created=False):
             row.fields, row.translated, row.outdated = fields, translated, outdated
             row.status = status_for(len(obj_units), translated, outdated)
             row.live_status = ""
-            if live is not None:
+            if not is_live_page:
+                row.live_fields = {}
+            elif live is None:
+                row.live_fields = fields  # draft and live are the same
+            else:
                 live_units = units_module.units(live, language)
-                live_status = _live_status(live_units, fields)
-                if live_status != row.status:
+                live_status = _live_status(live_units, row.live_fields or {})
+                draft_texts = {unit.key: unit.target for unit in obj_units}
+                live_texts = {unit.key: unit.target for unit in live_units}
+                if live_status != row.status or live_texts != draft_texts:
                     row.live_status = live_status
             row.save()
     return item
 
 
 def _live_status(live_units, fields):
-    """The status of the live version, judged against what the latest revision recorded."""
+    """The status of the live version, judged against what was recorded when it was published
+    (a live text without a record counts as translated)."""
     translated = outdated = 0
     for unit in live_units:
         if not unit.is_translated:

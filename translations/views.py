@@ -137,6 +137,7 @@ def confirm(request, pk):
         messages.error(request, _("Choose at least one text to confirm."))
     else:
         done = status_module.confirm(item, language, keys=set(keys))
+        status_module.refresh(obj)  # the live version's record follows when draft and live agree
         messages.success(
             request,
             ngettext(

@@ -290,6 +290,11 @@ def test_malformed_po_is_refused(vendors, superuser):
     content = valid_and(vendors, None) + b'\nmsgid "a"\nmsgstr "b"\nthis is not PO syntax\n'
     refuse(content, "es", superuser, vendors, name="es.po", expect="not a valid PO file")
     refuse(b"\xff\xfe binary", "es", superuser, vendors, name="es.po", expect="not UTF-8")
+    # A translation whose closing quote was lost (polib alone would import the damaged text).
+    good = valid_and(vendors, None).decode()
+    unclosed = re.sub(r'(msgstr "[^"\n]+)"\n', r"\1\n", good, count=1).encode()
+    assert unclosed != good.encode()
+    refuse(unclosed, "es", superuser, vendors, name="es.po", expect="not a valid PO file: line")
 
 
 def test_malformed_and_foreign_xliff_are_refused(vendors, superuser):

@@ -25,7 +25,7 @@ def cells(response, item):
 def counts(response):
     soup = BeautifulSoup(response.content, "html.parser")
     return {
-        (td["data-language"], td["data-status"]): int(td.get_text(strip=True))
+        (td["data-language"], td["data-status"]): int(td.a.contents[0].strip())
         for td in soup.select(".translation-counts td[data-language]")
     }
 
@@ -136,6 +136,8 @@ def test_edit_view_has_field_by_field_panel(admin_client, pages):
         "fr": "outdated",
         "pt": "outdated",
     }
+    review = soup.select_one('a[href*="/admin/translations/status/"][href*="next="]')
+    assert review["href"].endswith(f"next=/admin/pages/{page.pk}/edit/")
     title = soup.select_one('.translation-fields tr[data-key="title"]')
     assert {td["data-status"] for td in title.select("td")} == {"complete"}
 

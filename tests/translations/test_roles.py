@@ -123,8 +123,13 @@ def test_translator_cannot_publish_even_by_forging_the_button(translator, page):
     assert StandardPage.objects.get(pk=page.pk).title_es == "Street vendors Español"
 
 
-def test_translator_inline_tags_are_read_only(translator, page, site_tree):
+def test_translator_inline_tags_are_read_only(translator, site_tree):
+    page = site_tree["standard"]  # tagged with a programme and a region
+    region = RegionFactory(key="asia", name_en="Asia")
+    page.region_tags.create(region=region, sort_order=0)
+    page.save_revision().publish()
     before = list(page.programme_tags.values_list("programme_id", flat=True))
+    assert before
     data = read_form(translator.get(edit_url(page)))
     data["programme_tags-TOTAL_FORMS"] = str(int(data.get("programme_tags-TOTAL_FORMS", 0)) + 1)
     index = int(data["programme_tags-TOTAL_FORMS"]) - 1
@@ -136,6 +141,7 @@ def test_translator_inline_tags_are_read_only(translator, page, site_tree):
     draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
     assert draft.title_es == "Con etiquetas"
     assert [tag.programme_id for tag in draft.programme_tags.all()] == before
+    assert [tag.region_id for tag in draft.region_tags.all()] == [region.pk]
 
 
 @pytest.mark.parametrize("live", [True, False])
@@ -219,3 +225,18 @@ def test_translator_edits_only_their_language_of_an_image(translator):
     image.refresh_from_db()
     assert (image.title, image.description_en, image.credit) == ("Porters", "Porters carry goods", "Demo credit")
     assert (image.description_es, image.caption_es) == ("Cargadores llevan mercancías", "En el mercado")
+
+
+def test_translator_cannot_delete_images(translator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wiegosite.demo_content import make_image_file
+    from wiegosite.models import SiteImage
+
+    image = SiteImage.objects.create(
+        title="Keep", file=SimpleUploadedFile("k.jpg", make_image_file("#123456", "k", (32, 24)))
+    )
+    for url in (f"/admin/images/{image.pk}/delete/", f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}"):
+        assert translator.get(url).status_code == 302
+        translator.post(url)
+    assert SiteImage.objects.filter(pk=image.pk).exists()

@@ -89,3 +89,30 @@ def test_status_follows_the_latest_revision_and_reports_live_difference(home):
     page.get_latest_revision().publish()
     pt = row(page, "pt")
     assert pt.live_status == ""
+
+
+def test_updated_draft_translation_shows_the_live_version_still_out_of_date(home):
+    page = StandardPageFactory(parent=home, name="Vending zones")
+    page.teaser_en = "Revised English teaser"
+    page.save_revision().publish()
+    assert statuses(page)["es"] == Status.OUTDATED
+    draft = page.get_latest_revision_as_object()
+    draft.teaser_es = "Resumen revisado"
+    draft.save_revision()  # the translator's draft: Spanish is current, the live page is not
+    es = row(page, "es")
+    assert (es.status, es.live_status) == (Status.COMPLETE, Status.OUTDATED)
+    assert row(page, "fr").live_status == ""  # French: draft and live are the same
+    page.refresh_from_db()
+    page.get_latest_revision().publish()
+    es = row(page, "es")
+    assert (es.status, es.live_status) == (Status.COMPLETE, "")
+
+
+def test_a_draft_with_new_translations_shows_the_live_difference_even_with_the_same_status(home):
+    page = StandardPageFactory(parent=home, name="Markets")
+    draft = page.get_latest_revision_as_object()
+    draft.teaser_es = "Un resumen nuevo"
+    draft.save_revision()
+    es = row(page, "es")
+    assert es.status == Status.COMPLETE
+    assert es.live_status == Status.COMPLETE  # shown: the live Spanish differs from the draft

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "translations.middleware.TranslatorLimitsMiddleware",  # translators may not delete images
 ]
 
 ROOT_URLCONF = "wiegosite.urls"
