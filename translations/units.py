@@ -19,6 +19,7 @@ This module and `wiegosite.languages` are the only code that reads the per-langu
 
 import copy
 import hashlib
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -52,9 +53,19 @@ class Unit:
         return bool(self.target.strip())
 
 
+_BLOCK_KEY = re.compile(r'\s+data-block-key="[^"]*"')
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text):
+    """Text as compared for changes: the rich text editor adds `data-block-key` attributes and
+    may re-flow whitespace when an unchanged paragraph is saved again; neither is a change."""
+    return _SPACE.sub(" ", _BLOCK_KEY.sub("", text or "")).strip()
+
+
 def fingerprint(text):
     """A short, stable fingerprint of a text (what a translation was made from)."""
-    return hashlib.sha256((text or "").strip().encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
 
 
 def translated_fields(model):

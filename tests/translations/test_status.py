@@ -116,3 +116,19 @@ def test_a_draft_with_new_translations_shows_the_live_difference_even_with_the_s
     es = row(page, "es")
     assert es.status == Status.COMPLETE
     assert es.live_status == Status.COMPLETE  # shown: the live Spanish differs from the draft
+
+
+def test_resaving_unchanged_rich_text_is_not_an_english_change(home):
+    page = StandardPageFactory(
+        parent=home,
+        name="About",
+        body_en=body(("p", "paragraph", "<p>Same words.</p>")),
+        body_es=body(("p", "paragraph", "<p>Mismas palabras.</p>")),
+    )
+    # What the rich text editor stores when the paragraph is saved again untouched.
+    page.body_en = body(("p", "paragraph", '<p data-block-key="a1b2c">Same   words.</p>'))
+    page.save()
+    assert statuses(page)["es"] == Status.COMPLETE
+    page.body_en = body(("p", "paragraph", '<p data-block-key="a1b2c">Other words.</p>'))
+    page.save()
+    assert statuses(page)["es"] == Status.OUTDATED
