@@ -44,7 +44,7 @@ def test_page_is_accessible_self_contained_and_screenshotted(
     for width in ("phone", "desktop"):
         page = open_page(width)
         requested = []
-        page.on("request", requested.append)
+        page.on("request", lambda request, requested=requested: requested.append(request))
         response = page.goto(demo_site.url(page_type, language), wait_until="load")
         assert response.status == (404 if page_type == "not_found" else 200)
         assert page.evaluate("document.documentElement.lang") == language
@@ -52,7 +52,7 @@ def test_page_is_accessible_self_contained_and_screenshotted(
         # Lazy images below the fold load as the page scrolls; the screenshot shows the whole
         # page, so scroll it through first.
         page.evaluate(SCROLL_THROUGH)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_function("[...document.images].every(image => image.complete)")
         name = f"{language}-{page_type}-{page.viewport_size['width']}.png"
         page.screenshot(path=screenshot_dir / name, full_page=True)
 
