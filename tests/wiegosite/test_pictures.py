@@ -7,7 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import features
 
-from tests import factories
 from tests.helpers import url_in
 from wiegosite.demo_content import make_image_file
 from wiegosite.models import SiteImage
