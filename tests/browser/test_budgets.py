@@ -3,7 +3,7 @@ phone and desktop width.
 
 The live server sends everything uncompressed, so each text response (HTML, CSS, JavaScript,
 SVG) is counted as its gzip-9 size, which is what production sends (WhiteNoise precompresses
-static files with gzip and Brotli, Brotli being smaller still; the reverse proxy gzips HTML);
+static files with gzip at collectstatic; the reverse proxy gzips HTML);
 images are counted as they are. Response headers are counted too. The figures are
 deterministic: the same content gives the same bytes.
 """
