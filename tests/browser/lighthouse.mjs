@@ -44,13 +44,21 @@ try {
     for (const url of urls) {
         results[url] = [];
         for (let run = 0; run < runs; run++) {
-            const { lhr } = await lighthouse(url, {
-                port: chrome.port,
-                output: "json",
-                logLevel: "error",
-                onlyCategories: categories,
-                ...(categories.includes("performance") ? {} : QUICK),
-            });
+            // A busy machine now and then spoils the trace of a load (NO_NAVSTART and the
+            // like): such a run is repeated, up to twice, rather than counted.
+            let lhr;
+            for (let attempt = 0; attempt < 3; attempt++) {
+                ({ lhr } = await lighthouse(url, {
+                    port: chrome.port,
+                    output: "json",
+                    logLevel: "error",
+                    onlyCategories: categories,
+                    ...(categories.includes("performance") ? {} : QUICK),
+                }));
+                if (!lhr.runtimeError) {
+                    break;
+                }
+            }
             const scores = {};
             for (const [id, category] of Object.entries(lhr.categories)) {
                 scores[id] = category.score === null ? null : Math.round(category.score * 100);
@@ -70,7 +78,8 @@ try {
                     metrics[id] = lhr.audits[id].numericValue;
                 }
             }
-            results[url].push({ scores, failed, metrics, runtimeError: lhr.runtimeError || null });
+            const error = lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null;
+            results[url].push({ scores, failed, metrics, runtimeError: error });
         }
     }
 } finally {
