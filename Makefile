@@ -9,7 +9,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wiegosite.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps messages compile-messages check-messages migrate demo run test lint format bench clean
+.PHONY: help install install-dev system-deps browser-deps messages compile-messages check-messages migrate demo run test lint format bench lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
-	$(PIP) install --quiet -r requirements-dev.txt
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed ## Create the virtual environment and install the site's requirements
@@ -31,11 +31,22 @@ install-dev: $(VENV)/.installed-dev ## Also install what tests and linters need
 system-deps: ## Install the system packages the site needs (gettext), if missing
 	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 
+# The browser tests use Debian's Chromium (never a downloaded browser), Java for the Nu HTML
+# Checker, and the npm tools pinned in package-lock.json (axe-core, vnu-jar, lighthouse).
+browser-deps: node_modules/.installed ## Install Chromium, Java and the npm test tools (package-lock.json), if missing
+	@test -x /usr/bin/chromium && command -v java >/dev/null || { apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends chromium default-jre-headless; }
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm; }
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
 compile-messages: system-deps install ## Build the .mo files from locale/*/LC_MESSAGES/django.po
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 messages: system-deps install ## Update the .po catalogues from the code and templates
-	$(PY) manage.py makemessages -l es -l fr -l pt --ignore=.venv --ignore=static_collected --no-obsolete --no-location
+	$(PY) manage.py makemessages -l es -l fr -l pt --ignore=.venv --ignore=static_collected --ignore=node_modules --ignore=test-output --no-obsolete --no-location
 
 check-messages: messages ## Fail if the catalogues are out of date with the code or have untranslated or fuzzy entries
 	@git diff --quiet -I '^"POT-Creation-Date' -- locale/ || { git diff --stat -- locale/; echo "locale/ is out of date with the code: run 'make messages', translate, commit."; exit 1; }
@@ -56,7 +67,7 @@ run: demo ## Set up everything on SQLite with demo content and serve http://127.
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev compile-messages ## Run the whole test suite (PostgreSQL when DATABASE_URL is set)
+test: install-dev compile-messages browser-deps ## Run the whole test suite, browser tests included (PostgreSQL when DATABASE_URL is set)
 	$(VENV)/bin/pytest
 
 lint: install-dev ## Ruff (lint and format check), djhtml, Django checks, migrations up to date
@@ -76,6 +87,9 @@ format: install-dev ## Format Python and templates
 bench: install ## Benchmark the library, a publication and search at 100 and 10,000 publications
 	$(PY) bench/run.py
 
+lighthouse: install browser-deps ## Lighthouse mobile performance (median of 3 runs) against production-like serving
+	$(PY) bench/lighthouse.py
+
 clean: ## Remove the virtual environment, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 media static_collected var
+	rm -rf $(VENV) db.sqlite3 media static_collected var node_modules test-output
 	find locale -name '*.mo' -delete

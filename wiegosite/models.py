@@ -334,7 +334,7 @@ class HomePage(BasePage):
         # queries, instead of one rendition query per card.
         context["programmes"] = attach_listing_images(ProgrammePage.objects.live().public().order_by("path"))
         context["latest_publications"] = attach_listing_images(
-            PublicationPage.objects.live().public().order_by("-display_date", "-pk")[:4]
+            PublicationPage.objects.live().public().order_by("-display_date", "-pk")[:3]
         )
         context["impact_stories"] = attach_listing_images(
             ImpactStoryPage.objects.live().public().order_by("-display_date", "-pk")[:3]

@@ -1,4 +1,4 @@
-"""Template tags for the site chrome: navigation, language switcher, page metadata."""
+"""Template tags for the site chrome: navigation, language switcher, page metadata, pictures."""
 
 from django import template
 from django.conf import settings
@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
-from wiegosite import languages, seo
+from wiegosite import languages, pictures, seo
 
 register = template.Library()
 
@@ -34,8 +34,15 @@ def main_navigation(context):
                     "is_section": bool(current and current.path.startswith(item.path) and current.pk != item.pk),
                 }
             )
-    home_url = root.get_url(request=request) if root is not None else "/"
-    return {"items": items, "home_url": home_url}
+    return {"items": items}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page's address in the active language (the site logo's link)."""
+    request = context.get("request")
+    root = _site_root(request)
+    return root.get_url(request=request) if root is not None else "/"
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -113,3 +120,11 @@ def page_numbers(items):
 def shown_in_english(page):
     """True when a page lacks the visitor's language and is shown in English."""
     return not languages.page_has_language(page, translation.get_language())
+
+
+@register.simple_tag
+def picture(image, shape, eager=False, alt=None, css_class=""):
+    """A responsive <picture> of an image (AVIF, WebP, JPEG at several widths); see wiegosite.pictures."""
+    if not image:
+        return ""
+    return pictures.picture_html(image, shape, eager=eager, alt=alt, css_class=css_class)

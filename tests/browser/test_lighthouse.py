@@ -1,0 +1,48 @@
+"""Lighthouse accessibility, best practices and SEO at 100 on the home page, a programme, the
+library, a publication and search, in English and Spanish (Lighthouse from npm with Debian's
+Chromium, mobile emulation; tests/browser/lighthouse.mjs). Performance is measured by
+`make lighthouse` against production-like serving instead: on the test server it would measure
+uncompressed files from Django's development handler.
+
+One deliberate exception: the search results page is `noindex` (results pages should not be in
+search engines' indexes), which Lighthouse's SEO audit "Page is blocked from indexing" counts
+against it. For search the test requires every other SEO audit to pass and that one to fail for
+exactly that reason."""
+
+import json
+import os
+import shutil
+import subprocess
+
+from tests.browser.conftest import CHROMIUM, NODE_MODULES, ROOT, require
+
+PAGES = ["home", "programme", "library", "publication", "search"]
+CATEGORIES = ["accessibility", "best-practices", "seo"]
+
+
+def test_lighthouse_scores_100(demo_site):
+    require(NODE_MODULES / "lighthouse", "make browser-deps")
+    node = shutil.which("node")
+    assert node, "Node is missing: run `make browser-deps`."
+    urls = {demo_site.url(page, language): (page, language) for language in ("en", "es") for page in PAGES}
+    result = subprocess.run(
+        [node, str(ROOT / "tests/browser/lighthouse.mjs"), "--categories", ",".join(CATEGORIES), *urls],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    problems = {}
+    for url, (run,) in report.items():
+        page, language = urls[url]
+        assert run["runtimeError"] is None, (url, run["runtimeError"])
+        failed = dict(run["failed"])
+        if page == "search":
+            assert failed.pop("is-crawlable", None), "the search page should be noindex"
+        else:
+            assert run["scores"] == dict.fromkeys(CATEGORIES, 100), (url, run["scores"], failed)
+        if failed:
+            problems[f"{language} {page}"] = failed
+    assert problems == {}

@@ -1,0 +1,80 @@
+"""Every page type in every language, in Chromium at phone and desktop width: no axe-core
+violations (WCAG 2.2 A and AA rules), no request to another host, no inline script or style
+attribute, and a screenshot of each for people to look at (test-output/screenshots/)."""
+
+import pytest
+
+from tests.browser.conftest import OUTPUT, PAGE_TYPES, run_axe
+from tests.helpers import LANGUAGES
+
+
+def inline_code(html):
+    """What a strict CSP would block in the HTML as served: script elements with inline code
+    (JSON-LD data blocks excepted), style attributes and elements, event handler attributes."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html)
+    return {
+        "scripts": [
+            lxml_html.tostring(script)[:80]
+            for script in tree.iter("script")
+            if not script.get("src") and script.get("type") != "application/ld+json"
+        ],
+        "styles": [element.tag for element in tree.iter() if "style" in element.attrib or element.tag == "style"],
+        "handlers": [
+            f"{element.tag} {name}" for element in tree.iter() for name in element.attrib if name.startswith("on")
+        ],
+    }
+
+
+SCROLL_THROUGH = """async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+        window.scrollTo(0, y);
+        await new Promise(resolve => requestAnimationFrame(resolve));
+    }
+    window.scrollTo(0, 0);
+}"""
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_page_is_accessible_self_contained_and_screenshotted(
+    demo_site, open_page, axe_source, screenshot_dir, language, page_type
+):
+    for width in ("phone", "desktop"):
+        page = open_page(width)
+        requested = []
+        page.on("request", lambda request, requested=requested: requested.append(request))
+        response = page.goto(demo_site.url(page_type, language), wait_until="load")
+        assert response.status == (404 if page_type == "not_found" else 200)
+        assert page.evaluate("document.documentElement.lang") == language
+
+        # Lazy images below the fold load as the page scrolls; the screenshot shows the whole
+        # page, so scroll it through first.
+        page.evaluate(SCROLL_THROUGH)
+        page.wait_for_function("[...document.images].every(image => image.complete)")
+        name = f"{language}-{page_type}-{page.viewport_size['width']}.png"
+        page.screenshot(path=screenshot_dir / name, full_page=True)
+
+        violations = run_axe(page, axe_source)
+        assert violations == [], f"{width}: {violations}"
+        assert inline_code(response.text()) == {"scripts": [], "styles": [], "handlers": []}
+        others = [request.url for request in requested if not request.url.startswith(demo_site.base_url + "/")]
+        assert others == [], "requests to other hosts"
+        # The document is no wider than the screen (nothing scrolls sideways on a phone).
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_publication_prints_as_a_document(demo_site, open_page):
+    """The print style: no header, footer or forms; the download links' addresses written out.
+    The printed PDF is kept in test-output/print/ to look at."""
+    page = open_page("desktop")
+    page.goto(demo_site.url("publication", "en"))
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-footer", ".breadcrumbs", ".skip-link", ".cite__actions"):
+        assert page.locator(hidden).first.is_hidden(), hidden
+    assert page.locator("h1").is_visible() and page.locator(".citation").is_visible()
+    after = page.evaluate("getComputedStyle(document.querySelector('.downloads a'), '::after').content")
+    assert "/documents/" in after
+    (OUTPUT / "print").mkdir(parents=True, exist_ok=True)
+    page.pdf(path=OUTPUT / "print" / "en-publication.pdf", format="A4")
