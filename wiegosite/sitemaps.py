@@ -164,10 +164,11 @@ def search_paths():
 
 @require_safe
 def robots_txt(request):
-    """Crawl everything public except the admin and search results; point at the sitemap."""
+    """Crawl everything public except the admin and search results (the search address with a
+    query string; the bare search page may be crawled); point at the sitemap."""
     site = Site.find_for_request(request)
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     lines = ["User-agent: *", f"Disallow: {reverse('wagtailadmin_home')}"]
-    lines += [f"Disallow: {path}" for path in search_paths()]
+    lines += [f"Disallow: {path}?" for path in search_paths()]
     lines += ["", f"Sitemap: {root_url}{reverse('sitemap')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -34,6 +34,9 @@ def server_error(request):
 def search_view(request):
     """/<language>/search/?q=...: the site searched in the visitor's language (wiegosite.search)."""
     query, was_shortened = search.clean_query(request.GET.get("q", ""))
+    # The search page itself may be indexed; its results (any query string) are endless
+    # variations of the site's own pages and are kept out of search engines.
+    is_results = bool(request.GET)
     # Links on the page (pagination, language switcher) carry the query as searched: one `q`,
     # shortened and cleaned, never the 10,000 characters someone typed.
     request.GET = request.GET.copy()
@@ -43,12 +46,11 @@ def search_view(request):
         "query_was_shortened": was_shortened,
         "max_query_length": search.MAX_QUERY_LENGTH,
         "language_links": search.switcher_links(request),
-        "noindex": True,  # {% page_meta %} prints the robots tag
+        "noindex": is_results,  # {% page_meta %} prints the robots tag
     }
     if query:
         context["items"], context["result_count"] = search.run_search(request, query, translation.get_language())
     response = render(request, "wiegosite/search.html", context)
-    # Result pages are endless variations of the site's own pages: kept out of search engines
-    # (also for crawlers that read headers only).
-    response["X-Robots-Tag"] = "noindex"
+    if is_results:
+        response["X-Robots-Tag"] = "noindex"  # also for crawlers that read headers only
     return response

@@ -347,8 +347,12 @@ def test_empty_search_shows_the_form_and_no_results(client, recyclers):
     response = client.get("/es/search/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert re.search(r'<meta name="robots" content="noindex\b', html)
-    assert response["X-Robots-Tag"] == "noindex"
+    # The bare search page may be indexed; results pages may not.
+    assert not re.search(r'<meta name="robots" content="noindex\b', html)
+    assert "X-Robots-Tag" not in response
+    results = client.get("/es/search/", {"q": "reciclaje"})
+    assert re.search(r'<meta name="robots" content="noindex\b', results.content.decode())
+    assert results["X-Robots-Tag"] == "noindex"
     assert 'action="/es/search/"' in html
     assert '<label for="search-page-query"' in html and 'id="search-page-query"' in html
     assert "search-result__title" not in html
