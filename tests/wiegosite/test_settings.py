@@ -58,3 +58,13 @@ def test_redis_cache_round_trip_when_configured():
     cache.set("generation", 1)
     assert cache.incr("generation") == 2
     cache.delete_many(["probe", "generation"])
+
+
+@pytest.mark.django_db
+def test_public_pages_send_a_strict_content_security_policy_and_the_admin_does_not(client, home, admin_client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy and "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "Content-Security-Policy" not in admin_client.get("/admin/")

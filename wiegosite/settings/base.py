@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wiegosite.middleware.ContentSecurityPolicyMiddleware",  # strict CSP on public HTML pages
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiegosite.middleware.LocaleMiddleware",
