@@ -28,7 +28,7 @@ from django.core.management import call_command
 from django.test.utils import override_settings
 from django.utils import translation
 
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, PAGE_KEYS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -39,20 +39,7 @@ OUTPUT = ROOT / "test-output"
 SCREENSHOTS = OUTPUT / "screenshots"
 
 # Page types as visitors meet them, and the demo page that stands for each.
-PAGE_TYPES = [
-    "home",
-    "standard",
-    "programme_index",
-    "programme",
-    "initiative_index",
-    "initiative",
-    "impact_index",
-    "impact",
-    "library",
-    "publication",
-    "search",
-    "not_found",
-]
+PAGE_TYPES = [*PAGE_KEYS, "search", "not_found"]
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 
 
