@@ -7,7 +7,7 @@ from . import status
 
 
 def _saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw or status.is_paused():
+    if raw:
         return
     if isinstance(instance, Page) or sender in _tracked():
         status.refresh(instance, created=created)

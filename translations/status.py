@@ -7,9 +7,6 @@ language, records the fingerprint of the English text each translation was made 
 translation is changed or a translator confirms it (`confirm`).
 """
 
-import threading
-from contextlib import contextmanager
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
@@ -20,23 +17,6 @@ from wagtail.models import Page
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
 from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES, fingerprint
-
-_state = threading.local()
-
-
-@contextmanager
-def paused():
-    """Skip status updates inside the block (bulk loads run `rebuild` afterwards)."""
-    previous = getattr(_state, "paused", False)
-    _state.paused = True
-    try:
-        yield
-    finally:
-        _state.paused = previous
-
-
-def is_paused():
-    return getattr(_state, "paused", False)
 
 
 def tracked_models():
@@ -107,8 +87,6 @@ def language_state(obj_units, previous):
 
 def refresh(obj, created=False):
     """Recompute and store the status of one object in every language."""
-    if is_paused():
-        return None
     model = type(obj)
     if model is Page:
         obj = obj.specific
