@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+import languages as languages_registry
 from programmes.models import PageProgramme, ProgrammePage
 from wiegosite import languages, search
 from wiegosite.models import PageRegion, Region
@@ -247,7 +248,7 @@ def _facets_with_labels(query, counted):
             "language",
             _("Language of the files"),
             [
-                option(code, capfirst(settings.LANGUAGE_NAMES[code]), language_counts, query.language)
+                option(code, capfirst(languages_registry.names()[code]), language_counts, query.language)
                 for code, _name in settings.LANGUAGES
             ],
         ),

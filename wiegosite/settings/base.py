@@ -9,7 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+import languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -139,21 +140,17 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages. English is the source language and the fallback for every field.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", "English"),
-    ("es", "Español"),
-    ("fr", "Français"),
-    ("pt", "Português"),
-]
+# Every language fact comes from the registry (languages/__init__.py).
+LANGUAGE_CODE = languages.SOURCE_LANGUAGE
+LANGUAGES = languages.django_languages()
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_LANGUAGES = ("en", "es", "fr", "pt")
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",)}
+MODELTRANSLATION_DEFAULT_LANGUAGE = languages.SOURCE_LANGUAGE
+MODELTRANSLATION_LANGUAGES = languages.LANGUAGE_CODES
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": (languages.SOURCE_LANGUAGE,)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
 # The admin language chooser of wagtail-modeltranslation hides all but one language's fields;
 # translators must see English beside their own language, so it stays off.
@@ -161,12 +158,10 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 
 # Wagtail's own i18n (Locale-per-tree) is not used: languages are columns, not trees.
 WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
-# The admin in the editor's chosen language. Wagtail ships Portuguese as pt_BR and pt_PT, not
-# "pt", so the admin offers pt-br (the more complete catalogue); the site's own "pt" catalogue
-# still applies there (gettext falls back from pt_BR to pt) and modeltranslation maps pt-br to the
-# "pt" columns. Saves run in English whatever the admin language (wiegosite.languages).
-WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES if code != "pt"] + [("pt-br", "Português")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES[:1]
+# The admin in the editor's chosen language (each language's admin catalogue code is in the
+# registry: Portuguese is pt-br). Saves run in English whatever the admin language.
+WAGTAILADMIN_PERMITTED_LANGUAGES = languages.admin_languages()
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
@@ -214,10 +209,3 @@ def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable (see .env.example).")
 
-
-LANGUAGE_NAMES = {
-    "en": _("English"),
-    "es": _("Spanish"),
-    "fr": _("French"),
-    "pt": _("Portuguese"),
-}

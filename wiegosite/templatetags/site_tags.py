@@ -1,13 +1,13 @@
 """Template tags for the site chrome: navigation, language switcher, page metadata, pictures."""
 
 from django import template
-from django.conf import settings
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
+import languages as languages_registry
 from wiegosite import languages, pictures, seo
 
 register = template.Library()
@@ -87,7 +87,7 @@ def lang_attr(obj, field_name):
 @register.filter
 def language_name(code):
     """The name of a language in the visitor's language ("French" on /en/, "francés" on /es/)."""
-    return settings.LANGUAGE_NAMES.get(code, code)
+    return languages_registry.names().get(code, code)
 
 
 @register.filter
