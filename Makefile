@@ -70,9 +70,11 @@ run: demo ## Set up everything on SQLite with demo content and serve http://127.
 test: install-dev compile-messages browser-deps ## Run the whole test suite, browser tests included (PostgreSQL when DATABASE_URL is set)
 	$(VENV)/bin/pytest
 
-lint: install-dev ## Ruff (lint and format check), djhtml, Django checks, migrations up to date
+lint: install-dev ## Ruff, djhtml, the layering contract, Django checks, migrations up to date
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	DJANGO_SETTINGS_MODULE=wiegosite.settings.test $(PY) scripts/check_layers.py
 	$(VENV)/bin/djhtml --check $$(git ls-files 'templates/*.html')
 	DJANGO_SETTINGS_MODULE=wiegosite.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=wiegosite.settings.test $(PY) manage.py makemigrations --check --dry-run

@@ -63,7 +63,7 @@ from django.utils import translation
 from wagtail.models import Page
 from programmes.models import ProgrammePage
 from publications.models import PublicationIndexPage, PublicationPage
-from wiegosite.models import HomePage
+from home.models import HomePage
 
 client = Client(HTTP_HOST="127.0.0.1:{PORT}")
 for page in Page.objects.live().filter(depth__gt=1).specific():

@@ -1,11 +1,18 @@
 """The kind filter of a programme's related listing (publication, impact story, initiative,
-page). Values are stable keys, so the language switcher keeps them."""
+page). Values are stable keys, so the language switcher keeps them.
+
+The choices come from the page types themselves: each type that sets `related_listing_type`
+(with its plural `related_listing_label` and `related_listing_order`) is offered, so this module
+names no page type of any app.
+"""
 
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from core.models import concrete_page_types
 
 
 @dataclass
@@ -16,21 +23,14 @@ class KindOption:
     selected: bool
 
 
-def related_kinds():
-    from publications.models import PublicationPage
-    from wiegosite.models import StandardPage
-
-    from .models import ImpactStoryPage, InitiativePage
-
-    return {
-        "publication": (_("Publications"), PublicationPage),
-        "impact-story": (_("Impact stories"), ImpactStoryPage),
-        "initiative": (_("Initiatives"), InitiativePage),
-        "page": (_("Pages"), StandardPage),
-    }
+def related_kinds() -> dict:
+    """{filter value: (plural label, page model)} in the order the filter lists them."""
+    models = [model for model in concrete_page_types() if getattr(model, "related_listing_type", None)]
+    models.sort(key=lambda model: (getattr(model, "related_listing_order", 100), model._meta.label))
+    return {model.related_listing_type: (model.related_listing_label, model) for model in models}
 
 
-def filter_by_kind(related, raw_kind):
+def filter_by_kind(related: QuerySet, raw_kind: str) -> tuple[QuerySet, list[KindOption], str | None]:
     """(filtered pages, options with counts, problem message or None)."""
     kinds = related_kinds()
     content_types = ContentType.objects.get_for_models(*[model for _label, model in kinds.values()])

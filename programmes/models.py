@@ -10,15 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from wiegosite.blocks import BodyBlock
-from wiegosite.models import (
-    BasePage,
-    IndexPageMixin,
-    _image_field,
-    attach_listing_images,
-    display_date_expression,
-    paginate,
-)
+from core.blocks import BodyBlock
+from core.feeds import feed_links
+from core.listings import attach_listing_images, paginate
+from core.models import BasePage, IndexPageMixin, display_date_expression, image_field
+from programmes.filters import filter_by_kind
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
@@ -52,7 +48,7 @@ def _standard_content_panels(*extra):
 
 class ContentFields(models.Model):
     intro = models.TextField(_("introduction"), blank=True)
-    lead_image = _image_field(_("lead image"))
+    lead_image = image_field(_("lead image"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     class Meta:
@@ -76,17 +72,15 @@ class ChildListingMixin:
 
 
 class ProgrammeIndexPage(IndexPageMixin, ContentFields, BasePage):
-    kind_label = _("Programmes")  # what visitors see in listings and search results
+    type_label = _("Programmes")  # what visitors see in listings and search results
     main_text_fields = ()
-    show_in_related_listings = False
     max_count = 1
-    parent_page_types = ["wiegosite.HomePage"]
+    # No parent_page_types: placed under the page type that lists it (the home page).
     subpage_types = ["programmes.ProgrammePage"]
     template = "programmes/programme_index_page.html"
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     content_panels = _standard_content_panels(FieldPanel("items_per_page"))
-    edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
         verbose_name = _("programme index page")
@@ -101,14 +95,12 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
     """One of the core programmes. Lists everything tagged with it, newest first."""
 
     main_text_fields = ("intro",)
-    show_in_related_listings = False
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = []
     template = "programmes/programme_page.html"
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     content_panels = _standard_content_panels(FieldPanel("items_per_page"))
-    edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
         verbose_name = _("programme")
@@ -124,10 +116,6 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from publications.feeds import feed_links
-
-        from .filters import filter_by_kind
-
         context = super().get_context(request, *args, **kwargs)
         related, kinds, problem = filter_by_kind(self.related_pages(), request.GET.get("kind", "").strip())
         context.update(
@@ -145,17 +133,15 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
 
 
 class InitiativeIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, BasePage):
-    kind_label = _("Initiatives")  # what visitors see in listings and search results
+    type_label = _("Initiatives")  # what visitors see in listings and search results
     main_text_fields = ()
-    show_in_related_listings = False
     max_count = 1
-    parent_page_types = ["wiegosite.HomePage"]
+    # No parent_page_types: placed under the page type that lists it (the home page).
     subpage_types = ["programmes.InitiativePage"]
     template = "programmes/initiative_index_page.html"
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     content_panels = _standard_content_panels(FieldPanel("items_per_page"))
-    edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
         verbose_name = _("initiative index page")
@@ -167,6 +153,8 @@ class InitiativeIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, Base
 
 class InitiativePage(ContentFields, BasePage):
     """A special initiative or a global project."""
+
+    related_listing_type, related_listing_label, related_listing_order = "initiative", _("Initiatives"), 3
 
     SPECIAL_INITIATIVE = "special-initiative"
     GLOBAL_PROJECT = "global-project"
@@ -200,7 +188,6 @@ class InitiativePage(ContentFields, BasePage):
             heading=_("About the initiative"),
         )
     )
-    edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
         verbose_name = _("initiative")
@@ -215,17 +202,15 @@ class InitiativePage(ContentFields, BasePage):
 
 
 class ImpactIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, BasePage):
-    kind_label = _("Impact")  # what visitors see in listings and search results
+    type_label = _("Impact")  # what visitors see in listings and search results
     main_text_fields = ()
-    show_in_related_listings = False
     max_count = 1
-    parent_page_types = ["wiegosite.HomePage"]
+    # No parent_page_types: placed under the page type that lists it (the home page).
     subpage_types = ["programmes.ImpactStoryPage"]
     template = "programmes/impact_index_page.html"
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     content_panels = _standard_content_panels(FieldPanel("items_per_page"))
-    edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
         verbose_name = _("impact index page")
@@ -237,6 +222,9 @@ class ImpactIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, BasePage
 
 class ImpactStoryPage(ContentFields, BasePage):
     """A story of change: what changed, where, when, for whom, for how many."""
+
+    related_listing_type, related_listing_label, related_listing_order = "impact-story", _("Impact stories"), 2
+    open_graph_type = "article"  # a dated piece of writing
 
     outcome_headline = models.CharField(
         _("outcome headline"),
@@ -274,7 +262,6 @@ class ImpactStoryPage(ContentFields, BasePage):
             heading=_("The outcome"),
         )
     )
-    edit_handler = BasePage.edit_tabs(content_panels)
 
     class Meta:
         verbose_name = _("impact story")

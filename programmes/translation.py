@@ -1,6 +1,6 @@
 from modeltranslation.translator import register
 
-from wiegosite.translation import BasePageTranslation
+from core.translation import BasePageTranslation
 
 from .models import (
     ImpactIndexPage,

@@ -22,14 +22,15 @@ from django.utils import translation
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
-from wiegosite import languages, seo
+import languages as language_registry
+from core import page_languages as languages
+from core import sites
 
 REPORT = "report"
 ARTICLE = "article"
 SCHEMA_TYPES = {REPORT: "Report", ARTICLE: "ScholarlyArticle"}
 BIBTEX_TYPES = {REPORT: "techreport", ARTICLE: "misc"}
 RIS_TYPES = {REPORT: "RPRT", ARTICLE: "GEN"}
-BIBTEX_LANGUAGES = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
 FORMATS = {
     "bib": ("application/x-bibtex", "bibtex"),
     "ris": ("application/x-research-info-systems", "ris"),
@@ -75,6 +76,11 @@ class Reference:
         return self.kind == REPORT
 
 
+def _citation_language(code):
+    """The language's name as BibTeX's `langid` wants it (from the language registry)."""
+    return language_registry.get(code).citation_name if language_registry.is_language(code) else code
+
+
 def publication_kind(page):
     return REPORT if page.series_id and (page.number or "").strip() else ARTICLE
 
@@ -95,12 +101,12 @@ def reference_for(page, request=None):
     if active in cache:
         return cache[active]
 
-    language = seo.content_language(page)
+    language = sites.content_language(page)
     # pk breaks ties: author links saved without a position keep the order they were added in.
     authors = [link.author.name for link in page.authors.select_related("author").order_by("sort_order", "pk")]
     files = [
         CitedFile(
-            url=seo.absolute_url(item.document.url, request),
+            url=sites.absolute_url(item.document.url, request),
             language=item.language,
             title=item.document.title,
             content_type=item.document.content_type,
@@ -119,7 +125,7 @@ def reference_for(page, request=None):
             series=series.name if series else "",
             number=(page.number or "").strip(),
             series_label=str(page.series_label()),
-            publisher=seo.site_name(request),
+            publisher=sites.site_name(request),
             url=languages.canonical_url(page, request) or "",
             language=language,
             summary=" ".join((page.summary or "").split()),
@@ -211,7 +217,7 @@ def bibtex(reference):
         fields += [("publisher", bibtex_escape(reference.publisher)), ("series", bibtex_escape(reference.series))]
     fields += [
         ("url", reference.url.replace("{", "%7B").replace("}", "%7D")),
-        ("langid", BIBTEX_LANGUAGES.get(reference.language, reference.language)),
+        ("langid", _citation_language(reference.language)),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@{BIBTEX_TYPES[reference.kind]}{{{bibtex_key(reference)},\n{body}\n}}\n"
@@ -277,7 +283,7 @@ def schema_org(reference, *, image=None, publisher=None):
     """The JSON-LD description of a publication (Report or ScholarlyArticle)."""
     publisher = publisher or {"@type": "Organization", "name": reference.publisher}
     data = {
-        "@context": seo.SCHEMA_CONTEXT,
+        "@context": sites.SCHEMA_CONTEXT,
         "@type": SCHEMA_TYPES[reference.kind],
         "headline": Truncator(reference.title).chars(HEADLINE_LENGTH),
         "name": reference.title,

@@ -19,11 +19,11 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 import languages as languages_registry
+from core import page_languages as languages
+from core import search_index as search
+from places.models import PageRegion, Region
 from programmes.models import PageProgramme, ProgrammePage
-from wiegosite import languages, search
-from wiegosite.models import PageRegion, Region
-
-from .models import PublicationFile, PublicationSeries
+from publications.models.publication import PublicationFile, PublicationSeries
 
 MAX_QUERY_LENGTH = 200
 MIN_YEAR, MAX_YEAR = 1950, 2100
@@ -253,3 +253,10 @@ def _facets_with_labels(query, counted):
             ],
         ),
     ]
+
+
+def feed_query_string(params):
+    """The visitor's filters, without the listing page number, for a feed address."""
+    query = params.copy()
+    query.pop("page", None)
+    return query.urlencode()

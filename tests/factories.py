@@ -9,6 +9,9 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
+from home.models import HomePage
+from languages import LANGUAGE_CODES
+from places.models import Region
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -19,15 +22,14 @@ from programmes.models import (
     ProgrammePage,
 )
 from publications.models import Author, PublicationIndexPage, PublicationPage, PublicationSeries
-from wiegosite.languages import LANGUAGE_CODES
-from wiegosite.models import HomePage, Region, StandardPage
+from standard_pages.models import StandardPage
 
 LANGUAGE_WORDS = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
 
 
 def per_language(make):
     """One declaration per language (en, es, fr, pt), `make(obj, lang)` giving the value."""
-    assert LANGUAGE_CODES == ["en", "es", "fr", "pt"]
+    assert list(LANGUAGE_CODES) == ["en", "es", "fr", "pt"]
     return tuple(factory.LazyAttribute(lambda obj, code=code: make(obj, code)) for code in LANGUAGE_CODES)
 
 

@@ -45,7 +45,7 @@ from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
-from wiegosite.languages import in_source_language
+from core.page_languages import in_source_language
 
 from . import permissions, status, units
 from .models import LanguageStatus, Status

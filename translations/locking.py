@@ -1,7 +1,8 @@
 """Read-only fields for translators.
 
 A restricted user (see `translations.permissions`) gets the normal admin form of a page,
-snippet or image, but every field other than their own languages' is *disabled* and drawn by
+snippet or image (core.forms, which calls `lock_languages` through the RESTRICT_ADMIN_FORM hook),
+but every field other than their own languages' is *disabled* and drawn by
 `ReadOnlyWidget` as plain text: Django ignores posted values of disabled fields, so the lock holds
 on the server whatever the browser sends. Inline child forms (programme and region tags, authors,
 files) are shown read-only too and are neither validated nor saved for them.
@@ -12,8 +13,6 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.admin.forms.models import WagtailAdminModelForm
-from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 from wagtail.rich_text import expand_db_html
 
@@ -95,52 +94,27 @@ def lock(field):
     field.widget = ReadOnlyWidget(field)
 
 
-class LanguageLockMixin:
-    """Mixed into the admin forms of every translated model (pages, snippets, images)."""
-
-    def __init__(self, *args, **kwargs):
-        user = kwargs.get("for_user") or kwargs.get("user")  # image forms take `user`
-        super().__init__(*args, **kwargs)
-        self.locked_fields, self.locked_formsets = [], []
-        if user is None or not permissions.is_restricted(user):
-            return
-        allowed = writable_field_names(type(self.instance), permissions.writable_languages(user)) | ALWAYS_EDITABLE
-        for name, field in self.fields.items():
-            if name not in allowed:
-                lock(field)
-                self.locked_fields.append(name)
-        for name, formset in getattr(self, "formsets", {}).items():
-            if name in ALWAYS_EDITABLE_FORMSETS:
-                continue
-            self.locked_formsets.append(name)
-            for form in formset.forms:
-                for field in form.fields.values():
-                    # Hidden bookkeeping inputs (ids, order, delete) stay as they are: the
-                    # editor's JavaScript and the formset machinery read them; nothing of a
-                    # locked formset is validated or saved anyway.
-                    if not field.widget.is_hidden:
-                        lock(field)
-
-    def _without_locked_formsets(self, method, *args, **kwargs):
-        if not self.locked_formsets:
-            return method(*args, **kwargs)
-        all_formsets = self.formsets
-        self.formsets = {name: formset for name, formset in all_formsets.items() if name not in self.locked_formsets}
-        try:
-            return method(*args, **kwargs)
-        finally:
-            self.formsets = all_formsets
-
-    def is_valid(self):
-        return self._without_locked_formsets(super().is_valid)
-
-    def save(self, *args, **kwargs):
-        return self._without_locked_formsets(super().save, *args, **kwargs)
-
-
-class LanguageLockedPageForm(LanguageLockMixin, WagtailAdminPageForm):
-    pass
-
-
-class LanguageLockedModelForm(LanguageLockMixin, WagtailAdminModelForm):
-    pass
+def lock_languages(form, user):
+    """RESTRICT_ADMIN_FORM hook (core.forms): a restricted user's form of a translated page,
+    snippet, image or setting keeps only their languages' fields editable; every other field and
+    every inline formset (but comments) is read-only, and those formsets are neither validated
+    nor saved (core.forms skips `read_only_formsets`)."""
+    form.locked_fields = []
+    if user is None or not permissions.is_restricted(user):
+        return
+    allowed = writable_field_names(type(form.instance), permissions.writable_languages(user)) | ALWAYS_EDITABLE
+    for name, field in form.fields.items():
+        if name not in allowed:
+            lock(field)
+            form.locked_fields.append(name)
+    for name, formset in getattr(form, "formsets", {}).items():
+        if name in ALWAYS_EDITABLE_FORMSETS:
+            continue
+        form.read_only_formsets.append(name)
+        for child in formset.forms:
+            for field in child.fields.values():
+                # Hidden bookkeeping inputs (ids, order, delete) stay as they are: the editor's
+                # JavaScript and the formset machinery read them; nothing of a read-only formset
+                # is validated or saved anyway.
+                if not field.widget.is_hidden:
+                    lock(field)

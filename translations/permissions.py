@@ -9,6 +9,8 @@
   their work goes through the translation review workflow.
 """
 
+from wagtail.models import PagePermissionTester
+
 from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES
 
 ALL = "translations.translate_all"
@@ -40,21 +42,22 @@ def uses_translation_tools(user):
     return bool(writable_languages(user))
 
 
-def page_permissions(page, user):
+class TranslatorAwarePermissionTester(PagePermissionTester):
     """Wagtail's page permission tester, minus deleting, moving and copying for translators."""
-    from wagtail.models import PagePermissionTester
 
-    class TranslatorAwarePermissionTester(PagePermissionTester):
-        def _translator(self):
-            return self.user.is_authenticated and is_restricted(self.user)
+    def _translator(self):
+        return self.user.is_authenticated and is_restricted(self.user)
 
-        def can_delete(self, ignore_bulk=False):
-            return not self._translator() and super().can_delete(ignore_bulk=ignore_bulk)
+    def can_delete(self, ignore_bulk=False):
+        return not self._translator() and super().can_delete(ignore_bulk=ignore_bulk)
 
-        def can_move(self):
-            return not self._translator() and super().can_move()
+    def can_move(self):
+        return not self._translator() and super().can_move()
 
-        def can_copy(self):
-            return not self._translator() and super().can_copy()
+    def can_copy(self):
+        return not self._translator() and super().can_copy()
 
+
+def page_permissions(page, user):
+    """PAGE_PERMISSION_TESTER hook (core.models.BasePage.permissions_for_user)."""
     return TranslatorAwarePermissionTester(user, page)

@@ -3,14 +3,32 @@
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.panels import ObjectList
+from wagtail.models import Page
+
+from core.extension_points import PAGE_EDIT_TABS, PAGE_PERMISSION_TESTER, RESTRICT_ADMIN_FORM
 
 from . import (
     admin_files,  # noqa: F401  export/import of translation files (PO, XLIFF)
     permissions,
     urls,
 )
+from .locking import lock_languages
+from .panels import TranslationStatusPanel
+
+# Translators edit only their languages (read-only fields everywhere else)...
+hooks.register(RESTRICT_ADMIN_FORM, lock_languages)
+# ...and may not delete, move or copy pages (the tester hides those actions).
+hooks.register(PAGE_PERMISSION_TESTER, permissions.page_permissions)
+
+
+@hooks.register(PAGE_EDIT_TABS)
+def translation_tab():
+    """The "Translation" tab of every page's editor: the page's status, field by field."""
+    return [ObjectList([TranslationStatusPanel()], heading=_("Translation"))]
 
 
 @hooks.register("register_admin_urls")
@@ -49,6 +67,6 @@ def refuse_copy(request, page):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk(request, action_type, objects, action_class_instance):
-    if action_type in {"delete", "move", "copy"} and action_class_instance.model._meta.label == "wagtailcore.Page":
+    if action_type in {"delete", "move", "copy"} and issubclass(action_class_instance.model, Page):
         return _refuse(request)
     return None

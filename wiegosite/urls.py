@@ -5,15 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from publications import feeds
-from publications import views as publication_views
-
-from . import sitemaps, views
+from . import views
 
 urlpatterns = [
-    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
-    path("sitemap-<int:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
-    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("", include("seo.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -28,10 +23,9 @@ if settings.DEBUG:
 # Every public page lives under its language: /en/, /es/, /fr/, /pt/. A bare "/" is redirected
 # by LocaleMiddleware to the browser's language (Accept-Language), else English.
 urlpatterns += i18n_patterns(
-    path("feeds/library/<str:fmt>/", feeds.library_feed, name="library_feed"),
-    path("feeds/programmes/<int:pk>/<str:fmt>/", feeds.programme_feed, name="programme_feed"),
-    path("search/", views.search_view, name="search"),
-    path("publications/<int:pk>/cite.<str:fmt>", publication_views.citation_download, name="publication_citation"),
+    path("", include("publications.urls")),
+    path("", include("programmes.urls")),
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,8 +3,8 @@
 from django import template
 from django.utils import translation
 
+from core import page_languages as languages
 from publications import citations
-from wiegosite import languages
 
 register = template.Library()
 

@@ -75,6 +75,7 @@ def _page_content_type():
 
 
 def _gather_urls(site):
+    from home.models import HomePage
     from programmes.models import (
         ImpactIndexPage,
         ImpactStoryPage,
@@ -84,7 +85,7 @@ def _gather_urls(site):
         ProgrammePage,
     )
     from publications.models import PublicationIndexPage, PublicationPage
-    from wiegosite.models import HomePage, StandardPage
+    from standard_pages.models import StandardPage
 
     def first(model, **having):
         return model.objects.live().filter(**having).order_by("path").first()

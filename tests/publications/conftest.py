@@ -4,10 +4,10 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from places.models import PageRegion
 from programmes.models import PageProgramme
 from publications.models import PublicationFile
 from tests import factories
-from wiegosite.models import PageRegion
 
 
 def add_files(page, *languages):

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
+from core import search_index as search
+from places.models import PageRegion, Region
 from publications.filters import MAX_QUERY_LENGTH
 from tests import factories
 from tests.helpers import card_titles, url_in
-from wiegosite import search
-from wiegosite.models import PageRegion, Region
 
 
 def count_of(html, facet, value):

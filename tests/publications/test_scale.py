@@ -7,11 +7,11 @@ from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from core import search_index as search
 from programmes.models import PageProgramme
 from publications.filters import library_changed
 from tests import factories
 from tests.helpers import url_in
-from wiegosite import search
 
 
 def query_count(client, url, **params):

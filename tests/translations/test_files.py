@@ -11,10 +11,12 @@ from django.core.management import CommandError, call_command
 from lxml import etree
 from wagtail.models import GroupPagePermission, Page, Site
 
+from core.models import SiteSettings
+from places.models import Region
+from standard_pages.models import StandardPage
 from tests.factories import RegionFactory, StandardPageFactory
 from translations import files
 from translations.models import LanguageStatus, Status, TranslatedObject
-from wiegosite.models import Region, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +118,8 @@ def test_round_trip_writes_a_draft_in_the_english_structure(vendors, photo, supe
     revisions_before = vendors.revisions.count()
     exported = files.export(files.PAGE, language, page=vendors, file_format=file_format)
     keys = set(re.findall(r"standardpage:\d+:[\w.%-]+", exported))
-    assert f"wiegosite.standardpage:{vendors.pk}:body.kf.k1.label" in exported
-    assert f"wiegosite.standardpage:{vendors.pk}:body.c1.link_text" in exported
+    assert f"standard_pages.standardpage:{vendors.pk}:body.kf.k1.label" in exported
+    assert f"standard_pages.standardpage:{vendors.pk}:body.c1.link_text" in exported
     filled = fill_po(exported, language) if file_format == files.PO else fill_xliff(exported, language)
 
     report = files.import_file(filled, language, superuser, name=f"x.{files.EXTENSIONS[file_format]}")
@@ -189,7 +191,7 @@ def test_po_file_format(vendors):
     assert po.metadata["Language"] == "fr"
     assert po.metadata[files.EXPORTED_AT_HEADER]
     assert po.metadata[files.SCOPE_HEADER] == f"page {vendors.pk}"
-    entry = po.find(f"wiegosite.standardpage:{vendors.pk}:body.h1.text", by="msgctxt")
+    entry = po.find(f"standard_pages.standardpage:{vendors.pk}:body.h1.text", by="msgctxt")
     assert entry.msgid == "Who we are" and entry.msgstr == ""
     assert "Vendors English — Body / Heading / Heading" in entry.comment
     assert f"/admin/pages/{vendors.pk}/edit/" in entry.comment
@@ -200,7 +202,7 @@ def test_xliff_file_format(vendors):
     root = etree.fromstring(files.export(files.PAGE, "pt", page=vendors, file_format=files.XLIFF).encode())
     assert root.tag == f"{{{files.XLIFF_NS}}}xliff"
     assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.0", "en", "pt")
-    unit = root.find(f".//x:unit[@id='wiegosite.standardpage:{vendors.pk}:body.q1.attribution']", NS)
+    unit = root.find(f".//x:unit[@id='standard_pages.standardpage:{vendors.pk}:body.q1.attribution']", NS)
     assert unit.find("x:segment/x:source", NS).text == "A vendor"
     assert unit.find("x:segment/x:target", NS) is None
     assert unit.find("x:segment", NS).get("state") == "initial"
@@ -211,7 +213,7 @@ def test_section_export_holds_the_page_and_its_descendants(home, vendors):
     child = StandardPageFactory(parent=parent, name="Child")
     grandchild = StandardPageFactory(parent=child, name="Grandchild")
     text = files.export(files.SECTION, "es", page=parent)
-    pks = {int(pk) for pk in re.findall(r'msgctxt "wiegosite\.standardpage:(\d+):', text)}
+    pks = {int(pk) for pk in re.findall(r'msgctxt "standard_pages\.standardpage:(\d+):', text)}
     assert pks == {parent.pk, child.pk, grandchild.pk}
 
 
@@ -229,23 +231,23 @@ def test_out_of_date_export_holds_exactly_untranslated_and_out_of_date_units(hom
     po = polib.pofile(files.export(files.OUT_OF_DATE, "es"))
 
     keys = {entry.msgctxt for entry in po}
-    missing_keys = {key for key in keys if key.startswith(f"wiegosite.standardpage:{missing.pk}:")}
+    missing_keys = {key for key in keys if key.startswith(f"standard_pages.standardpage:{missing.pk}:")}
     assert {key.rsplit(":", 1)[1] for key in missing_keys} >= {"title", "teaser", "intro"}
     assert len(missing_keys) == 4  # title, teaser, intro and the body's paragraph
     assert keys == missing_keys | {
-        f"wiegosite.standardpage:{changed.pk}:teaser",
-        f"wiegosite.standardpage:{partial.pk}:intro",
-        f"wiegosite.region:{region.pk}:name",
+        f"standard_pages.standardpage:{changed.pk}:teaser",
+        f"standard_pages.standardpage:{partial.pk}:intro",
+        f"places.region:{region.pk}:name",
     }
-    assert not any(key.startswith(f"wiegosite.standardpage:{complete.pk}:") for key in keys)
-    teaser = po.find(f"wiegosite.standardpage:{changed.pk}:teaser", by="msgctxt")
+    assert not any(key.startswith(f"standard_pages.standardpage:{complete.pk}:") for key in keys)
+    teaser = po.find(f"standard_pages.standardpage:{changed.pk}:teaser", by="msgctxt")
     assert teaser.msgid == "A new English teaser"
     assert teaser.msgstr == "Teaser of Changed in Español"  # the current translation, to revise
     assert teaser.comment.startswith(files.OUT_OF_DATE_NOTE)
     assert "fuzzy" not in teaser.flags
     # In French only the changed teaser is pending (the emptied fields were Spanish ones).
     assert {entry.msgctxt for entry in polib.pofile(files.export(files.OUT_OF_DATE, "fr"))} == {
-        f"wiegosite.standardpage:{changed.pk}:teaser"
+        f"standard_pages.standardpage:{changed.pk}:teaser"
     }
 
 
@@ -315,12 +317,12 @@ def test_file_for_another_language_is_refused(vendors, superuser):
 
 
 def test_unknown_unit_is_refused(vendors, superuser):
-    extra = polib.POEntry(msgctxt=f"wiegosite.standardpage:{vendors.pk}:body.gone", msgid="Old", msgstr="Viejo")
+    extra = polib.POEntry(msgctxt=f"standard_pages.standardpage:{vendors.pk}:body.gone", msgid="Old", msgstr="Viejo")
     refuse(valid_and(vendors, extra), "es", superuser, vendors, expect="is not a text of this object")
 
 
 def test_unknown_object_and_bad_keys_are_refused(vendors, superuser):
-    extra = polib.POEntry(msgctxt="wiegosite.standardpage:999999:title", msgid="Gone", msgstr="Ido")
+    extra = polib.POEntry(msgctxt="standard_pages.standardpage:999999:title", msgid="Gone", msgstr="Ido")
     refuse(valid_and(vendors, extra), "es", superuser, vendors, expect="does not exist")
     extra = polib.POEntry(msgctxt="auth.user:1:username", msgid="lead", msgstr="jefe")
     refuse(valid_and(vendors, extra), "es", superuser, vendors, expect="unknown kind of object")
@@ -340,7 +342,7 @@ def test_english_changed_since_export_is_refused(vendors, superuser):
 def test_disallowed_rich_text_markup_is_refused(vendors, superuser):
     po = polib.pofile(fill_po(files.export(files.PAGE, "es", page=vendors), "es").decode())
     po.find(
-        f"wiegosite.standardpage:{vendors.pk}:body.p1", by="msgctxt"
+        f"standard_pages.standardpage:{vendors.pk}:body.p1", by="msgctxt"
     ).msgstr = '<p>Hola<script>alert(1)</script><a href="javascript:alert(1)">x</a></p>'
     refuse(str(po).encode(), "es", superuser, vendors, expect="<script>")
 
@@ -379,9 +381,9 @@ def test_translator_with_language_and_page_rights_imports(vendors, django_user_m
 
 def test_fuzzy_and_empty_entries_are_skipped(vendors, superuser):
     po = polib.pofile(fill_po(files.export(files.PAGE, "es", page=vendors), "es", only=":title").decode())
-    po.find(f"wiegosite.standardpage:{vendors.pk}:title", by="msgctxt").flags.append("fuzzy")
+    po.find(f"standard_pages.standardpage:{vendors.pk}:title", by="msgctxt").flags.append("fuzzy")
     report = files.import_file(str(po).encode(), "es", superuser)
-    assert report.objects == [] and report.fuzzy == [f"wiegosite.standardpage:{vendors.pk}:title"]
+    assert report.objects == [] and report.fuzzy == [f"standard_pages.standardpage:{vendors.pk}:title"]
     assert report.untranslated == 14
 
 
@@ -444,7 +446,7 @@ def test_import_command_reports_errors(vendors, superuser, tmp_path):
 def test_image_texts_are_saved_directly(photo, superuser):
     po = polib.pofile(files.export(files.OUT_OF_DATE, "es"))
     keys = {entry.msgctxt for entry in po}
-    assert keys == {f"wiegosite.siteimage:{photo.pk}:description", f"wiegosite.siteimage:{photo.pk}:caption"}
+    assert keys == {f"core.siteimage:{photo.pk}:description", f"core.siteimage:{photo.pk}:caption"}
     for entry in po:
         entry.msgstr = f"es: {entry.msgid}"
     report = files.import_file(str(po).encode(), "es", superuser, name="images.po")
@@ -466,8 +468,8 @@ def test_site_settings_footer_round_trip(home, superuser):
     settings.footer_text_en = "Women in informal employment"
     settings.save()
     po = polib.pofile(files.export(files.OUT_OF_DATE, "pt"))
-    [entry] = [entry for entry in po if entry.msgctxt.startswith("wiegosite.sitesettings:")]
-    assert entry.msgctxt == f"wiegosite.sitesettings:{settings.pk}:footer_text"
+    [entry] = [entry for entry in po if entry.msgctxt.startswith("core.sitesettings:")]
+    assert entry.msgctxt == f"core.sitesettings:{settings.pk}:footer_text"
     assert "/admin/settings/" in entry.comment
     entry.msgstr = "Mulheres no emprego informal"
     files.import_file(str(po).encode(), "pt", superuser)

@@ -7,10 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import etree
 from wagtail.models import GroupPagePermission, Page
 
+from standard_pages.models import StandardPage
 from tests.factories import RegionFactory, StandardPageFactory
 from translations import files
 from translations.models import LanguageStatus, Status
-from wiegosite.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_export_form_downloads_po_and_xliff(admin_client, page):
     assert 'attachment; filename="wiego-es-page-' in response["Content-Disposition"]
     po = polib.pofile(response.content.decode())
     assert po.metadata["Language"] == "es"
-    assert po.find(f"wiegosite.standardpage:{page.pk}:title", by="msgctxt").msgid == "Vendors English"
+    assert po.find(f"standard_pages.standardpage:{page.pk}:title", by="msgctxt").msgid == "Vendors English"
 
     response = admin_client.get(EXPORT, {"language": "fr", "scope": "out-of-date", "file_format": "xliff"})
     assert response.status_code == 200 and response["Content-Disposition"].endswith('.xlf"')

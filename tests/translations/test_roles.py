@@ -6,9 +6,9 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from wagtail.models import Page, WorkflowState
 
+from standard_pages.models import StandardPage
 from tests.admin_forms import edit_url, read_form
 from tests.factories import RegionFactory, StandardPageFactory
-from wiegosite.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -181,7 +181,7 @@ def test_translator_with_two_languages(django_user_model, client, page):
 
 def test_translator_edits_only_their_language_of_a_snippet(translator):
     region = RegionFactory(key="africa", name_en="Africa", name_es="", name_fr="Afrique", name_pt="")
-    url = f"/admin/snippets/wiegosite/region/edit/{region.pk}/"
+    url = f"/admin/snippets/places/region/edit/{region.pk}/"
     response = translator.get(url)
     assert response.status_code == 200
     assert {"name_en", "name_fr", "key"} <= locked(response)
@@ -198,8 +198,8 @@ def test_translator_edits_only_their_language_of_a_snippet(translator):
 def test_translator_edits_only_their_language_of_an_image(translator):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from wiegosite.demo_content import make_image_file
-    from wiegosite.models import SiteImage
+    from core.models import SiteImage
+    from demo.media import make_image_file
 
     image = SiteImage.objects.create(
         title="Porters",
@@ -230,8 +230,8 @@ def test_translator_edits_only_their_language_of_an_image(translator):
 def test_translator_cannot_delete_images(translator):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from wiegosite.demo_content import make_image_file
-    from wiegosite.models import SiteImage
+    from core.models import SiteImage
+    from demo.media import make_image_file
 
     image = SiteImage.objects.create(
         title="Keep", file=SimpleUploadedFile("k.jpg", make_image_file("#123456", "k", (32, 24)))

@@ -18,8 +18,9 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data
 from wagtail.users.models import UserProfile
 
+from standard_pages.models import StandardPage
 from tests.admin_forms import add_url, edit_url, post_form
-from tests.wiegosite.test_admin_editing import (
+from tests.core.test_admin_editing import (
     LANGUAGES,
     WORD,
     form_errors,
@@ -28,7 +29,6 @@ from tests.wiegosite.test_admin_editing import (
     public_page,
     url_in,
 )
-from wiegosite.models import StandardPage
 
 BASE_COLUMNS = ("title", "slug", "url_path", "draft_title")
 

@@ -36,23 +36,29 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # modeltranslation must come before django.contrib.admin and the apps it translates. The
+    # modeltranslation must come before the apps it translates. The
     # makemigrations/migrate of wagtail-modeltranslation create the per-language columns of
-    # wagtailcore.Page without a migration inside wagtailcore; wiegosite's own `migrate` (it
-    # wins by being listed first) extends theirs to fill those columns for existing pages.
+    # wagtailcore.Page without a migration inside wagtailcore; core's own `migrate` (it wins by
+    # being listed first) extends theirs to fill those columns for existing pages.
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
-    "wiegosite",
+    "core",
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
+    # The site's apps, lowest layer first (docs/architecture.md): content areas, the pages that
+    # list several areas, then the translators' tools and the demo content.
+    "legacy_wiegosite",  # migration history only (label "wiegosite")
+    "places",
     "programmes",
     "publications",
+    "standard_pages",
+    "home",
+    "search",
+    "seo",
     "translations",
-    "wagtail.contrib.forms",
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -63,13 +69,11 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -175,15 +179,16 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 WAGTAIL_SITE_NAME = "WIEGO"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "wiegosite.SiteImage"
-# Translators edit only their languages' alt text and caption (translations.image_forms).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "translations.image_forms.LanguageLockedImageForm"
+WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
+# Restrictable like every translated model's form: translators edit only their languages' alt
+# text and caption (core.forms, translations.locking).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.TranslatedImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "csv", "txt"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILREDIRECTS_AUTO_CREATE = False  # redirects on rename are made per language by wiegosite.redirects
+WAGTAILREDIRECTS_AUTO_CREATE = False  # redirects on rename are made per language by core.redirects
 
 # The admin makes no request to other hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -208,4 +213,3 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable (see .env.example).")
-

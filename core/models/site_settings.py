@@ -1,0 +1,54 @@
+"""Site-wide settings editors change in the admin: footer text, newsletter and social links."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from core.forms import TranslatedModelForm
+
+
+class SocialLinks(models.Model):
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+@register_setting(icon="site")
+class SiteSettings(SocialLinks, BaseSiteSetting):
+    footer_text = models.TextField(_("footer text"), blank=True)
+    newsletter_url = models.URLField(_("newsletter sign-up address"), blank=True)
+
+    base_form_class = TranslatedModelForm
+
+    panels = [
+        FieldPanel("footer_text"),
+        FieldPanel("newsletter_url"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("facebook_url"), FieldPanel("x_url")]),
+                FieldRowPanel([FieldPanel("linkedin_url"), FieldPanel("youtube_url")]),
+                FieldPanel("instagram_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+        db_table = "wiegosite_sitesettings"  # the table of the app this model lived in before core
+
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+            ("Instagram", self.instagram_url),
+        ]
+        return [(name, url) for name, url in links if url]

@@ -1,0 +1,122 @@
+"""Template tags for the site chrome: navigation, language switcher, tags, pictures, pagination."""
+
+from django import template
+from django.http import QueryDict
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from wagtail.models import Page, Site
+
+import languages as languages_registry
+from core import page_languages as languages
+from core import pictures, tagging
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page.specific if site else None
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    root = _site_root(request)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        for item in root.get_children().live().public().in_menu():
+            items.append(
+                {
+                    "page": item,
+                    "url": item.get_url(request=request),
+                    "is_current": bool(current and current.pk == item.pk),
+                    "is_section": bool(current and current.path.startswith(item.path) and current.pk != item.pk),
+                }
+            )
+    return {"items": items}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page's address in the active language (the site logo's link)."""
+    request = context.get("request")
+    root = _site_root(request)
+    return root.get_url(request=request) if root is not None else "/"
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    if context.get("language_links"):
+        # Views that are not Wagtail pages (search) provide their own links to themselves.
+        return {"links": context["language_links"]}
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page):
+        # Pages that are not Wagtail pages (errors): offer each language's home page.
+        page = _site_root(request)
+    if page is None:
+        return {"links": []}
+    return {"links": languages.switcher_links(page, request)}
+
+
+@register.simple_tag
+def lang_attr(obj, field_name):
+    """` lang="en"` when this field is shown in English because the active language lacks it."""
+    shown = languages.displayed_language(obj, field_name)
+    if shown != translation.get_language():
+        return format_html(' lang="{}"', shown)
+    return ""
+
+
+@register.filter
+def language_name(code):
+    """The name of a language in the visitor's language ("French" on /en/, "francés" on /es/)."""
+    return languages_registry.names().get(code, code)
+
+
+@register.filter
+def type_label(item):
+    """The page type as visitors know it ("Publication", "Impact story")."""
+    model = item if isinstance(item, type) else type(item)
+    return capfirst(getattr(model, "type_label", None) or model._meta.verbose_name)
+
+
+@register.simple_tag
+def page_tags(page):
+    """(taxonomy, terms) for each taxonomy the page is tagged with (core.tagging)."""
+    return tagging.page_tags(page)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (URL-encoded)."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag
+def page_numbers(items):
+    """Page numbers to link to, with None for the gaps of a long listing."""
+    return [
+        None if number == items.paginator.ELLIPSIS else number
+        for number in items.paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
+    ]
+
+
+@register.filter
+def shown_in_english(page):
+    """True when a page lacks the visitor's language and is shown in English."""
+    return not languages.page_has_language(page, translation.get_language())
+
+
+@register.simple_tag
+def picture(image, shape, eager=False, alt=None, css_class=""):
+    """A responsive <picture> of an image (AVIF, WebP, JPEG at several widths); see core.pictures."""
+    if not image:
+        return ""
+    return pictures.picture_html(image, shape, eager=eager, alt=alt, css_class=css_class)
