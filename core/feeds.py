@@ -81,7 +81,7 @@ def feed_links(name, query_string="", label="", **kwargs):
         url = reverse(name, kwargs={**kwargs, "fmt": fmt})
         if query_string:
             url = f"{url}?{query_string}"
-        kind = "RSS" if fmt == "rss" else "Atom"
-        title = f"{label} ({kind})" if label else kind
-        links.append({"url": url, "type": mime, "title": title, "kind": kind, "format": fmt})
+        format_name = "RSS" if fmt == "rss" else "Atom"
+        title = f"{label} ({format_name})" if label else format_name
+        links.append({"url": url, "type": mime, "title": title, "format_name": format_name, "format": fmt})
     return links

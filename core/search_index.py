@@ -94,12 +94,12 @@ def clean_query(raw: str) -> tuple[str, bool]:
     return query[:MAX_QUERY_LENGTH].rstrip(), True
 
 
-def html_text(source):
+def html_text(source: str | None) -> str:
     # Tags become spaces so that "<p>one</p><p>two</p>" does not read "onetwo".
     return html.unescape(_TAG.sub(" ", source or ""))
 
 
-def block_text(block, raw):
+def block_text(block: blocks.Block, raw) -> list[str]:
     """The visible words of one block's stored value: paragraphs without their tags, headings,
     quotes, key figures, calls to action, captions. Images, page links and choices add nothing.
 
@@ -131,7 +131,7 @@ def block_text(block, raw):
     return []
 
 
-def plain_text(value):
+def plain_text(value) -> str:
     """Text of a field value of any kind (text, rich text, StreamField)."""
     if value is None:
         return ""
@@ -152,7 +152,7 @@ def _translated_field_names(model):
         return set()
 
 
-def field_text(obj, field_name, language):
+def field_text(obj, field_name: str, language: str) -> str:
     """A field's text in exactly one language: no fallback to English for translated fields;
     untranslated fields (author names) read the same in every language."""
     if field_name in _translated_field_names(type(obj)):
@@ -162,7 +162,7 @@ def field_text(obj, field_name, language):
     return plain_text(value)
 
 
-def searchable_fields(model):
+def searchable_fields(model: type) -> tuple[list, list]:
     """What a page type declares searchable in its Wagtail `search_fields`: the names of its own
     text fields (title apart) and its related fields (a publication's series).
 
@@ -182,7 +182,7 @@ def searchable_fields(model):
     return names, related
 
 
-def related_text(page, related_fields, language):
+def related_text(page: Page, related_fields: list, language: str) -> list[str]:
     parts = []
     for related in related_fields:
         target = getattr(page, related.field_name, None)
@@ -201,12 +201,12 @@ def related_text(page, related_fields, language):
 # -- the index --------------------------------------------------------------------------------
 
 
-def is_searchable(page):
+def is_searchable(page: Page) -> bool:
     # An alias repeats another page's content at a second address: the original is found.
     return page.live and page.alias_of_id is None and isinstance(page, tuple(concrete_page_types()))
 
 
-def entries_for(page):
+def entries_for(page: Page) -> list[SearchEntry]:
     """One unsaved SearchEntry per site language for a live page of any type.
 
     Each language is built with that language active and its columns read explicitly, so the

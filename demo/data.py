@@ -54,7 +54,16 @@ TEXT_FIELDS = [
     "summary",
     "citation",
 ]
-PLAIN_FIELDS = ["kind", "start_year", "end_year", "year", "people_reached", "number", "items_per_page", "show_in_menus"]
+PLAIN_FIELDS = [
+    "initiative_type",
+    "start_year",
+    "end_year",
+    "year",
+    "people_reached",
+    "number",
+    "items_per_page",
+    "show_in_menus",
+]
 
 
 class DemoDataError(Exception):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
@@ -14,7 +15,7 @@ from core.blocks import BodyBlock
 from core.feeds import feed_links
 from core.listings import attach_listing_images, paginate
 from core.models import BasePage, IndexPageMixin, display_date_expression, image_field
-from programmes.filters import filter_by_kind
+from programmes.filters import filter_by_page_type
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
@@ -105,6 +106,16 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
     class Meta:
         verbose_name = _("programme")
 
+    def serve(self, request, *args, **kwargs):
+        # The filter was `?kind=` before it was `?type=`: bookmarks and shared links land on the
+        # same filtered listing at its current address.
+        if "kind" in request.GET:
+            query = request.GET.copy()
+            old = query.pop("kind")
+            query.setdefault("type", old[-1] if old else "")
+            return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+        return super().serve(request, *args, **kwargs)
+
     def related_pages(self):
         """Every live page tagged with this programme, any type, newest first by display date."""
         return (
@@ -117,11 +128,11 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        related, kinds, problem = filter_by_kind(self.related_pages(), request.GET.get("kind", "").strip())
+        related, page_types, problem = filter_by_page_type(self.related_pages(), request.GET.get("type", "").strip())
         context.update(
-            kinds=kinds,
-            kind_problem=problem,
-            kind=next((k.value for k in kinds if k.selected), ""),
+            page_types=page_types,
+            page_type_problem=problem,
+            page_type=next((option.value for option in page_types if option.selected), ""),
             feeds=feed_links("programme_feed", label=self.title, pk=self.pk),
         )
         page_of_results = paginate(request, related, self.items_per_page)
@@ -158,9 +169,11 @@ class InitiativePage(ContentFields, BasePage):
 
     SPECIAL_INITIATIVE = "special-initiative"
     GLOBAL_PROJECT = "global-project"
-    KIND_CHOICES = [(SPECIAL_INITIATIVE, _("Special initiative")), (GLOBAL_PROJECT, _("Global project"))]
+    TYPE_CHOICES = [(SPECIAL_INITIATIVE, _("Special initiative")), (GLOBAL_PROJECT, _("Global project"))]
 
-    kind = models.CharField(_("kind"), max_length=32, choices=KIND_CHOICES, default=SPECIAL_INITIATIVE)
+    initiative_type = models.CharField(
+        _("type of initiative"), max_length=32, choices=TYPE_CHOICES, default=SPECIAL_INITIATIVE
+    )
     start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True, validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(
         _("last year"), null=True, blank=True, validators=YEAR_VALIDATORS, help_text=_("Leave empty while it runs.")
@@ -181,7 +194,7 @@ class InitiativePage(ContentFields, BasePage):
     content_panels = _standard_content_panels(
         MultiFieldPanel(
             [
-                FieldPanel("kind"),
+                FieldPanel("initiative_type"),
                 FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
                 FieldPanel("partners"),
             ],

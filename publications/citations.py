@@ -52,7 +52,7 @@ class Reference:
     """One publication, resolved into plain values in its content language."""
 
     pk: int
-    kind: str
+    work_type: str  # REPORT or ARTICLE
     title: str
     authors: list
     date: datetime.date
@@ -73,7 +73,7 @@ class Reference:
 
     @property
     def is_report(self):
-        return self.kind == REPORT
+        return self.work_type == REPORT
 
 
 def _citation_language(code):
@@ -81,7 +81,7 @@ def _citation_language(code):
     return language_registry.get(code).citation_name if language_registry.is_language(code) else code
 
 
-def publication_kind(page):
+def publication_type(page):
     return REPORT if page.series_id and (page.number or "").strip() else ARTICLE
 
 
@@ -118,7 +118,7 @@ def reference_for(page, request=None):
         series = page.series
         reference = Reference(
             pk=page.pk,
-            kind=publication_kind(page),
+            work_type=publication_type(page),
             title=" ".join(page.title.split()),
             authors=authors,
             date=page.display_date,
@@ -220,13 +220,13 @@ def bibtex(reference):
         ("langid", _citation_language(reference.language)),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-    return f"@{BIBTEX_TYPES[reference.kind]}{{{bibtex_key(reference)},\n{body}\n}}\n"
+    return f"@{BIBTEX_TYPES[reference.work_type]}{{{bibtex_key(reference)},\n{body}\n}}\n"
 
 
 # -- RIS ---------------------------------------------------------------------------------------
 def ris(reference):
     """An RIS record (CRLF line ends, as the format asks; UTF-8, as reference managers read it)."""
-    tags = [("TY", RIS_TYPES[reference.kind]), ("TI", reference.title)]
+    tags = [("TY", RIS_TYPES[reference.work_type]), ("TI", reference.title)]
     tags += [("AU", name) for name in reference.authors or [reference.publisher]]
     tags += [
         ("PY", str(reference.year)),
@@ -284,7 +284,7 @@ def schema_org(reference, *, image=None, publisher=None):
     publisher = publisher or {"@type": "Organization", "name": reference.publisher}
     data = {
         "@context": sites.SCHEMA_CONTEXT,
-        "@type": SCHEMA_TYPES[reference.kind],
+        "@type": SCHEMA_TYPES[reference.work_type],
         "headline": Truncator(reference.title).chars(HEADLINE_LENGTH),
         "name": reference.title,
         "author": [_agent(name, publisher) for name in reference.authors] or [publisher],

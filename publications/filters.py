@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.functions import ExtractYear
+from django.http import QueryDict
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -82,7 +83,7 @@ def _values(params, name):
     return values
 
 
-def parse(params):
+def parse(params: QueryDict) -> LibraryQuery:
     """Clean the query string into a LibraryQuery; never raises."""
     query = LibraryQuery()
     known_series = set(PublicationSeries.objects.values_list("key", flat=True))
@@ -128,7 +129,7 @@ def parse(params):
     return query
 
 
-def apply(publications, query, skip=None):
+def apply(publications: QuerySet, query: LibraryQuery, skip: str | None = None) -> QuerySet:
     """Filter a queryset of publications by every filter except `skip` (for facet counts)."""
     if query.series and skip != "series":
         publications = publications.filter(series__key__in=query.series)
@@ -154,7 +155,7 @@ def apply(publications, query, skip=None):
     return publications
 
 
-def order(publications, query):
+def order(publications: QuerySet, query: LibraryQuery) -> QuerySet:
     if query.sort == "title":
         return publications.order_by(languages.shown_value_expression("title").asc(), "pk")
     return publications.order_by("-display_date", "-pk")
@@ -164,7 +165,7 @@ FACET_CACHE_SECONDS = 600
 FACET_VERSION_KEY = "library-facets-version"
 
 
-def library_changed(**kwargs):
+def library_changed(**kwargs) -> None:
     """Signal receiver: a publish, unpublish, move or delete (or a series or region change) may
     change the counts, so start a new generation of cached counts (shared by every app server
     through Redis)."""
@@ -181,7 +182,7 @@ def _facet_cache_key(publications, query):
     return f"library-facets:{version}:{hashlib.sha256(signature.encode()).hexdigest()}"
 
 
-def facets(publications, query):
+def facets(publications: QuerySet, query: LibraryQuery) -> list[Facet]:
     """Every filter with its options and facet counts. The counts cost a fixed number of
     queries; they are cached until the library changes, the labels are read fresh."""
     key = _facet_cache_key(publications, query)
@@ -255,7 +256,7 @@ def _facets_with_labels(query, counted):
     ]
 
 
-def feed_query_string(params):
+def feed_query_string(params: QueryDict) -> str:
     """The visitor's filters, without the listing page number, for a feed address."""
     query = params.copy()
     query.pop("page", None)

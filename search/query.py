@@ -6,6 +6,7 @@ The index itself (what is indexed, how a query matches in each language) is core
 from dataclasses import dataclass
 
 from django.core.paginator import Page as DjangoPage
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -27,7 +28,7 @@ class SearchResult:
     is_promoted: bool = False
 
 
-def visible_pages(site=None):
+def visible_pages(site: Site | None = None) -> QuerySet:
     """Pages a visitor may find: live, public, and in this site."""
     pages = Page.objects.live().public()
     if site is not None:
@@ -35,7 +36,7 @@ def visible_pages(site=None):
     return pages
 
 
-def promotions(query, language, pages):
+def promotions(query: str, language: str, pages: QuerySet) -> list[SearchPromotion]:
     """Editors' promoted pages for this query in this language, in their order, one per page."""
     found = (
         SearchPromotion.objects.filter(language=language, normalised_query=normalise_query(query), page__in=pages)
@@ -50,7 +51,7 @@ def promotions(query, language, pages):
     return unique
 
 
-def load_results(entries, promoted=()):
+def load_results(entries, promoted=()) -> list[SearchResult]:
     """SearchResults for a page of entries, promoted pages first, loading the pages in one query
     per page type whatever the number of results."""
     page_ids = [promotion.page_id for promotion in promoted] + [entry.page_id for entry in entries]
@@ -78,7 +79,7 @@ def run_search(request: HttpRequest, query: str, language: str) -> tuple[DjangoP
     return items, len(promoted) + items.paginator.count
 
 
-def switcher_links(request):
+def switcher_links(request: HttpRequest) -> list[dict]:
     """The language switcher of the search page: the same search in each language."""
     query = request.GET.urlencode()
     links = []

@@ -132,7 +132,7 @@ class InitiativePageFactory(ContentPageFactory):
     class Meta:
         model = InitiativePage
 
-    kind = InitiativePage.SPECIAL_INITIATIVE
+    initiative_type = InitiativePage.SPECIAL_INITIATIVE
     start_year = 2004
     end_year = 2011
     partners_en, partners_es, partners_fr, partners_pt = per_language(

@@ -16,8 +16,8 @@ from . import (
     permissions,
     urls,
 )
-from .locking import lock_languages
 from .panels import TranslationStatusPanel
+from .read_only_fields import lock_languages
 
 # Translators edit only their languages (read-only fields everywhere else)...
 hooks.register(RESTRICT_ADMIN_FORM, lock_languages)

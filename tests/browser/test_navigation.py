@@ -129,16 +129,16 @@ def test_navigation_and_filters_work_without_javascript(demo_site, open_page):
     assert page.locator(f".filters__facet input[value='{series}']").is_checked()
     assert re.sub(r"\D", "", page.locator("#results-heading").inner_text()) == re.sub(r"\D", "", count)
 
-    # Search from the header, then the programme listing's kind filter.
+    # Search from the header, then the programme listing's page-type filter.
     page.locator("#header-search").fill("trabalhadoras")
     follow(page, page.locator(".site-header .search-form__button"))
     assert page.url.startswith(demo_site.base_url + "/pt/search/?q=")
     page.goto(demo_site.url("programme", "en"))
-    option = page.locator(".kind-filter input[name='kind']:not([value=''])").first
+    option = page.locator(".type-filter input[name='type']:not([value=''])").first
     option.check()
-    follow(page, page.locator(".kind-filter button[type='submit']"))
-    assert "kind=" in page.url
-    assert page.locator(".kind-filter input:checked").get_attribute("value") != ""
+    follow(page, page.locator(".type-filter button[type='submit']"))
+    assert "type=" in page.url
+    assert page.locator(".type-filter input:checked").get_attribute("value") != ""
 
 
 # -- the language switcher lands on the same page ---------------------------------------------

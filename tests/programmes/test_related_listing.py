@@ -48,23 +48,23 @@ def test_related_pages_newest_first_across_types(client, programme_with_related)
 
 @pytest.mark.django_db
 def test_pagination_links_keep_other_parameters(client, programme_with_related):
-    html = client.get(url_in(programme_with_related, "en"), {"kind": "", "utm_source": "x"}).content.decode()
-    assert 'href="?kind=&amp;utm_source=x&amp;page=2#related-heading"' in html
+    html = client.get(url_in(programme_with_related, "en"), {"type": "", "utm_source": "x"}).content.decode()
+    assert 'href="?type=&amp;utm_source=x&amp;page=2#related-heading"' in html
 
 
 @pytest.mark.django_db
-def test_kind_filter(client, programme_with_related):
-    html = client.get(url_in(programme_with_related, "en"), {"kind": "publication"}).content.decode()
+def test_page_type_filter(client, programme_with_related):
+    html = client.get(url_in(programme_with_related, "en"), {"type": "publication"}).content.decode()
     assert card_titles(html) == ["Brief B English", "Brief A English"]
     assert 'value="publication" checked' in html
-    assert re.search(r'for="kind-page">[^<]*<span class="filters__count">\(2\)', html)
-    html = client.get(url_in(programme_with_related, "en"), {"kind": "impact-story"}).content.decode()
+    assert re.search(r'for="type-page">[^<]*<span class="filters__count">\(2\)', html)
+    html = client.get(url_in(programme_with_related, "en"), {"type": "impact-story"}).content.decode()
     assert card_titles(html) == ["Ghana English"]
 
 
 @pytest.mark.django_db
-def test_unknown_kind_shows_everything_with_a_message(client, programme_with_related):
-    response = client.get(url_in(programme_with_related, "es"), {"kind": "<b>nope</b>"})
+def test_unknown_page_type_shows_everything_with_a_message(client, programme_with_related):
+    response = client.get(url_in(programme_with_related, "es"), {"type": "<b>nope</b>"})
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="notice" role="status"' in html
@@ -77,3 +77,14 @@ def test_related_listing_query_count_does_not_grow(client, programme_with_relate
     client.get(url)  # warm caches (site root paths)
     with django_assert_max_num_queries(40):
         client.get(url)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "pt"])
+def test_bookmarked_kind_filter_lands_on_the_same_listing(client, programme_with_related, language):
+    """`?kind=` was the filter's name before `?type=`: old links redirect, keeping the rest."""
+    url = url_in(programme_with_related, language)
+    response = client.get(url, {"kind": "publication", "page": "2"})
+    assert response.status_code == 301
+    assert response["Location"] == f"{url}?page=2&type=publication"
+    followed = client.get(response["Location"]).content.decode()
+    assert re.search(r'id="type-publication" name="type" value="publication" checked', followed)

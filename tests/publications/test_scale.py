@@ -54,7 +54,7 @@ def test_query_counts_do_not_grow_with_the_library(client, grow, language):
     urls = {
         "library": (url_in(library, language), {}),
         "filtered library": (url_in(library, language), {"series": "wiego-brief", "q": "brief", "sort": "title"}),
-        "programme": (url_in(programme, language), {"kind": "publication"}),
+        "programme": (url_in(programme, language), {"type": "publication"}),
         "publication": (url_in(probe, language), {}),
         "search": (f"/{language}/search/", {"q": "brief"}),
     }

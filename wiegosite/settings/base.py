@@ -181,7 +181,7 @@ WAGTAIL_SITE_NAME = "WIEGO"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 # Restrictable like every translated model's form: translators edit only their languages' alt
-# text and caption (core.forms, translations.locking).
+# text and caption (core.forms, translations.read_only_fields).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.TranslatedImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
