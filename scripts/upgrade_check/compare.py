@@ -121,7 +121,8 @@ class Report:
             if a.get("body") != b.get("body"):
                 old_lines, new_lines = lines_for_diff(a.get("body") or ""), lines_for_diff(b.get("body") or "")
                 detail.extend(difflib.unified_diff(old_lines, new_lines, "old", "new", n=2, lineterm=""))
-            self.problem(section, f"{key} ({a.get('url') or key})", detail)
+            url = a.get("url") or b.get("url")
+            self.problem(section, f"{key} ({url})" if url and url != key else key, detail)
         self.stats[section] = (same, len(set(old) | set(new)))
 
     def data(self, section):
