@@ -25,6 +25,9 @@ from wagtail.models import Page, Revision
 # Derived search-backend tables (rebuilt from the pages) and rows whose ids may change when apps
 # move: counted, but not compared row by row (permissions are compared per group, by name).
 ROWS_NOT_COMPARED = {"contenttype", "permission", "indexentry", "sqliteftsindexentry", "session"}
+# Rows that are rebuilt rather than edited (delete and insert: new ids, same content) are keyed by
+# what they hold, not by id: the search index by page and language, the reference index by content.
+KEYED_BY = {"searchentry": ("page_id", "language"), "referenceindex": None}
 
 
 def model_key(model):
@@ -99,7 +102,26 @@ def rows(names):
             continue
         if key in out:
             key = f"{key}@{model._meta.app_label}"
-        out[key] = {str(obj.pk): row(obj, names) for obj in model._base_manager.order_by("pk")}
+        if model_key(model) in KEYED_BY:
+            out[key] = rows_by_content(model, names, KEYED_BY[model_key(model)])
+        else:
+            out[key] = {str(obj.pk): row(obj, names) for obj in model._base_manager.order_by("pk")}
+    return out
+
+
+def rows_by_content(model, names, fields):
+    """{key: row without its id}: key made of `fields`, or a hash of the row when None."""
+    out = {}
+    for obj in model._base_manager.order_by("pk"):
+        values = row(obj, names)
+        values.pop(model._meta.pk.attname, None)
+        if fields:
+            key = " ".join(str(values[name]) for name in fields)
+        else:
+            key = hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:16]
+        while key in out:  # identical rows: counted, not merged
+            key += "+"
+        out[key] = values
     return out
 
 

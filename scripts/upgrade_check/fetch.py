@@ -50,7 +50,10 @@ class Fetcher:
     def get(self, path, body=True):
         """{status, headers, body or sha256} of one GET, following no redirect."""
         try:
-            response = self.client.get(path)
+            # The site's LocaleMiddleware activates the request's language and leaves it active:
+            # restore the caller's, so that `page.url_path` and titles read after this are stable.
+            with translation.override(translation.get_language()):
+                response = self.client.get(path)
         except Exception:  # a crash is recorded as what the address answers, not raised
             return {"status": "exception", "error": traceback.format_exc(limit=3).splitlines()[-1]}
         result = {"status": response.status_code}
@@ -77,7 +80,8 @@ def _path(url):
 
 def page_key(page):
     """A page's identity across the two codes: its English url_path (app labels may change)."""
-    return page.url_path
+    with translation.override("en"):
+        return page.url_path
 
 
 def live_pages(fetcher):

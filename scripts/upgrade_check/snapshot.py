@@ -20,10 +20,13 @@ def snapshot():
     django.setup()
     from django.conf import settings
     from django.db import connection
+    from django.utils import translation
 
     from . import data, fetch
 
     started = time.monotonic()
+    # Translated fields (`page.url_path`, titles, the base columns in rows) read in English.
+    translation.activate("en")
     fetcher = fetch.Fetcher()
     out = {"meta": {"base dir": str(settings.BASE_DIR), "database": connection.vendor}}
     out["html"] = fetch.live_pages(fetcher)
