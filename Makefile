@@ -6,10 +6,12 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+FROM ?=
+CHECK_DATABASE_URL ?=
 export DJANGO_SETTINGS_MODULE ?= wiegosite.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps browser-deps messages compile-messages check-messages migrate demo run test lint format bench lighthouse clean
+.PHONY: help install install-dev system-deps browser-deps messages compile-messages check-messages migrate demo run test lint format bench lighthouse upgrade-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -91,6 +93,11 @@ bench: install ## Benchmark the library, a publication and search at 100 and 10,
 
 lighthouse: install browser-deps ## Lighthouse mobile performance (median of 3 runs) against production-like serving
 	$(PY) bench/lighthouse.py
+
+# FROM: the old commit that builds the database (default: where this branch left main).
+# CHECK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME runs it on a PostgreSQL database it creates and drops.
+upgrade-check: system-deps install ## Check that a database built by commit FROM migrates forward with nothing lost
+	$(PY) scripts/check_upgrade.py $(if $(FROM),--from $(FROM)) $(if $(CHECK_DATABASE_URL),--database-url $(CHECK_DATABASE_URL))
 
 clean: ## Remove the virtual environment, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 media static_collected var node_modules test-output
