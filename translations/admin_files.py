@@ -21,13 +21,14 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import AdminPageChooser, Button
 from wagtail.models import Page
 
-from . import files
+import languages
 
-LANGUAGE_NAMES = {"es": _("Spanish"), "fr": _("French"), "pt": _("Portuguese")}
+from . import files
 
 
 def language_choices(user):
-    return [(code, LANGUAGE_NAMES.get(code, code)) for code in files.translatable_languages(user)]
+    names = languages.names()
+    return [(code, names[code]) for code in files.translatable_languages(user)]
 
 
 def uses_translation_files(user):

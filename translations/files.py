@@ -35,21 +35,21 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from lxml import etree
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
-from wiegosite.languages import in_source_language
+import languages
+from languages import SOURCE_LANGUAGE, TARGET_LANGUAGES
 
 from . import permissions, status, units
 from .models import LanguageStatus, Status
-from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES, fingerprint
+from .units import fingerprint
 
 PO, XLIFF = "po", "xliff"
 FORMATS = (PO, XLIFF)
@@ -122,7 +122,7 @@ def _describe(obj, copy):
     """The comment lines shared by every entry of an object: title, page path, admin address."""
     lines = [status.english_title(copy)]
     if isinstance(obj, Page):
-        with in_source_language():
+        with translation.override(SOURCE_LANGUAGE):
             lines.append(f"Page: {copy.url_path or ''}")
     url = _edit_url(obj)
     if url:
@@ -598,13 +598,13 @@ def _apply(target, language):
         if isinstance(model_field, StreamField):
             streams.setdefault(unit.field, {})[unit.key] = entry.target
         else:
-            setattr(copy, build_localized_fieldname(unit.field, language), entry.target)
+            setattr(copy, languages.localized_field(unit.field, language), entry.target)
     for name, texts in streams.items():
         current = {unit.key: unit.target for unit in target.units.values() if unit.field == name}
         current.update(texts)
-        english = getattr(copy, build_localized_fieldname(name, SOURCE_LANGUAGE))
+        english = getattr(copy, languages.localized_field(name, SOURCE_LANGUAGE))
         model_field = type(copy)._meta.get_field(name)
-        setattr(copy, build_localized_fieldname(name, language), units.rebuild_stream(model_field, english, current))
+        setattr(copy, languages.localized_field(name, language), units.rebuild_stream(model_field, english, current))
     return changes
 
 
@@ -616,7 +616,7 @@ def import_entries(entries, language, user, dry_run=False):
     """Check and apply read entries; returns an ImportReport or raises TranslationFileError."""
     targets, report = _check(entries, language, user)
     report.dry_run = dry_run
-    with transaction.atomic(), in_source_language():
+    with transaction.atomic(), translation.override(SOURCE_LANGUAGE):
         for target in targets:
             result = ObjectResult(
                 target.obj,

@@ -9,7 +9,7 @@
   their work goes through the translation review workflow.
 """
 
-from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES
+import languages
 
 ALL = "translations.translate_all"
 
@@ -27,8 +27,8 @@ def writable_languages(user):
     if not user.is_authenticated or not user.is_active:
         return []
     if not is_restricted(user):
-        return [SOURCE_LANGUAGE, *TARGET_LANGUAGES]
-    return [code for code in TARGET_LANGUAGES if user.has_perm(language_permission(code))]
+        return [languages.SOURCE_LANGUAGE, *languages.TARGET_LANGUAGES]
+    return [code for code in languages.TARGET_LANGUAGES if user.has_perm(language_permission(code))]
 
 
 def can_write(user, language):

@@ -7,21 +7,22 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 
+import languages
+
 from . import status as status_module
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
-from .units import TARGET_LANGUAGES, fingerprint
+from .units import fingerprint
 
 
 def language_names():
-    from django.conf import settings
-
-    return {code: name for code, name in settings.LANGUAGES if code in TARGET_LANGUAGES}
+    """{code: the language's name in itself} of the languages translators fill, for column heads."""
+    return {code: languages.get(code).native_name for code in languages.TARGET_LANGUAGES}
 
 
 def counts():
     """{language: {status: n}} over every tracked object, in one query."""
-    table = {language: dict.fromkeys(Status.values, 0) for language in TARGET_LANGUAGES}
+    table = {language: dict.fromkeys(Status.values, 0) for language in languages.TARGET_LANGUAGES}
     rows = LanguageStatus.objects.values("language", "status").annotate(n=Count("id")).order_by()
     for row in rows:
         if row["language"] in table:
@@ -86,7 +87,7 @@ def type_choices():
 def summary(item):
     """One object's status rows in language order (None where a language has no row)."""
     rows = {row.language: row for row in item.languages.all()}
-    return [rows.get(code) for code in TARGET_LANGUAGES]
+    return [rows.get(code) for code in languages.TARGET_LANGUAGES]
 
 
 def field_rows(item):
@@ -96,7 +97,7 @@ def field_rows(item):
     current = status_module.working_copy(obj)
     stored = {row.language: row for row in item.languages.all()}
     rows = {}
-    for language in TARGET_LANGUAGES:
+    for language in languages.TARGET_LANGUAGES:
         recorded = stored[language].fields if language in stored else {}
         for unit in units_module.units(current, language):
             row = rows.setdefault(unit.key, {"key": unit.key, "label": unit.label, "source": unit.source, "cells": []})

@@ -14,9 +14,11 @@ from modeltranslation.translator import translator
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+import languages
+
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
-from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES, fingerprint
+from .units import fingerprint
 
 
 def tracked_models():
@@ -46,7 +48,7 @@ def working_copy(obj):
 
 
 def english_title(obj):
-    with translation.override(SOURCE_LANGUAGE):
+    with translation.override(languages.SOURCE_LANGUAGE):
         if isinstance(obj, Page):
             return obj.draft_title or obj.title
         return str(obj)
@@ -94,8 +96,8 @@ def refresh(obj, created=False):
     if model is Page or not units_module.is_tracked(model):
         return None
     current = working_copy(obj)
-    per_language = {language: units_module.units(current, language) for language in TARGET_LANGUAGES}
-    english = per_language[TARGET_LANGUAGES[0]] if TARGET_LANGUAGES else []
+    per_language = {language: units_module.units(current, language) for language in languages.TARGET_LANGUAGES}
+    english = per_language[languages.TARGET_LANGUAGES[0]] if languages.TARGET_LANGUAGES else []
     if created and not english:
         return None  # nothing to translate, nothing stored yet
     content_type = ContentType.objects.get_for_model(model)

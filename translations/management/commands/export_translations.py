@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
+import languages
 from translations import files
-from translations.units import TARGET_LANGUAGES
 
 
 class Command(BaseCommand):
@@ -12,7 +12,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--language", required=True, help=f"Target language: {', '.join(TARGET_LANGUAGES)}")
+        parser.add_argument(
+            "--language", required=True, help=f"Target language: {', '.join(languages.TARGET_LANGUAGES)}"
+        )
         scope = parser.add_mutually_exclusive_group(required=True)
         scope.add_argument("--page", type=int, metavar="ID", help="One page")
         scope.add_argument("--section", type=int, metavar="ID", help="A page and all its subpages")
@@ -26,8 +28,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         language = options["language"]
-        if language not in TARGET_LANGUAGES:
-            raise CommandError(f"--language must be one of {', '.join(TARGET_LANGUAGES)}.")
+        if language not in languages.TARGET_LANGUAGES:
+            raise CommandError(f"--language must be one of {', '.join(languages.TARGET_LANGUAGES)}.")
         page, scope = None, files.OUT_OF_DATE
         for name, value in ((files.PAGE, options["page"]), (files.SECTION, options["section"])):
             if value is not None:
