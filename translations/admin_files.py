@@ -23,20 +23,16 @@ from wagtail.models import Page
 
 import languages
 
-from . import files
+from . import files, permissions
 
 
 def language_choices(user):
     names = languages.names()
-    return [(code, names[code]) for code in files.translatable_languages(user)]
-
-
-def uses_translation_files(user):
-    return bool(files.translatable_languages(user))
+    return [(code, names[code]) for code in permissions.translatable_languages(user)]
 
 
 def _require_translator(request):
-    if not uses_translation_files(request.user):
+    if not permissions.uses_translation_tools(request.user):
         raise PermissionDenied
 
 
@@ -156,12 +152,12 @@ def register_urls():
 
 class TranslatorMenuItem(MenuItem):
     def is_shown(self, request):
-        return uses_translation_files(request.user)
+        return permissions.uses_translation_tools(request.user)
 
 
 class TranslationFilesMenuItem(SubmenuMenuItem):
     def is_shown(self, request):
-        return uses_translation_files(request.user)
+        return permissions.uses_translation_tools(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -177,7 +173,7 @@ def register_menu():
 
 
 def _export_button(page, user, priority):
-    if page.depth > 1 and uses_translation_files(user):
+    if page.depth > 1 and permissions.uses_translation_tools(user):
         return Button(
             _("Export for translation"),
             url=f"{reverse('translations_export')}?page={page.pk}",

@@ -40,8 +40,6 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
 import languages
@@ -72,30 +70,6 @@ class TranslationFileError(Exception):
     def __init__(self, errors):
         super().__init__("; ".join(errors))
         self.errors = list(errors)
-
-
-# -- Permissions ----------------------------------------------------------------------------
-def can_translate(user, language):
-    """May `user` write `language` through a file? (superuser, translate_all or translate_<xx>)"""
-    if not user or language not in TARGET_LANGUAGES:
-        return False
-    return permissions.can_write(user, language)
-
-
-def translatable_languages(user):
-    return [language for language in TARGET_LANGUAGES if can_translate(user, language)]
-
-
-def can_edit(user, obj):
-    """May `user` change this object in the admin? Pages: page permissions (and not locked);
-    images: collection permissions; snippets and settings: the model's change permission."""
-    if isinstance(obj, Page):
-        tester = obj.permissions_for_user(user)
-        return tester.can_edit() and not tester.page_locked()
-    if isinstance(obj, get_image_model()):
-        return image_permission_policy.user_has_permission_for_instance(user, "change", obj)
-    opts = obj._meta
-    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
 # -- What to export -------------------------------------------------------------------------
@@ -503,7 +477,7 @@ def _check(entries, language, user):
     """Group the file's entries by object, collecting every error; returns (targets, report)."""
     errors, targets, seen = [], {}, set()
     report = ImportReport(language)
-    if not can_translate(user, language):
+    if not permissions.can_translate(user, language):
         errors.append(_("You may not translate into this language (%(language)s).") % {"language": language})
     tracked = set(status.tracked_models())
     denied = set()
@@ -550,7 +524,7 @@ def _check(entries, language, user):
                 % {"where": entry.where, "key": entry.key}
             )
             continue
-        if object_key not in denied and not can_edit(user, target.obj):
+        if object_key not in denied and not permissions.can_edit(user, target.obj):
             denied.add(object_key)
             errors.append(
                 _("You may not edit “%(title)s” (%(key)s).")
