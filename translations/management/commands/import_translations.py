@@ -2,7 +2,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 import languages
-from translations import files
+from translations.exchange import importing
+from translations.exchange.entries import TranslationFileError
 
 
 def shorten(text, length=80):
@@ -38,8 +39,8 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {options['file']}: {error}") from None
         try:
-            report = files.import_file(content, language, user, name=options["file"], dry_run=options["dry_run"])
-        except files.TranslationFileError as error:
+            report = importing.import_file(content, language, user, name=options["file"], dry_run=options["dry_run"])
+        except TranslationFileError as error:
             raise CommandError(
                 "Nothing was imported:\n" + "\n".join(f"  - {message}" for message in error.errors)
             ) from None
