@@ -114,7 +114,7 @@ def _text_problem(entry, unit, model):
 
 def _check(entries, language, user):
     """Group the file's entries by object, collecting every error; returns (targets, report)."""
-    errors, targets, seen = [], {}, set()
+    errors, targets, seen, seen_units = [], {}, set(), set()
     report = ImportReport(language)
     if not permissions.can_translate(user, language):
         errors.append(_("You may not translate into this language (%(language)s).") % {"language": language})
@@ -137,6 +137,10 @@ def _check(entries, language, user):
                 _("%(where)s: unknown kind of object in “%(key)s”.") % {"where": entry.where, "key": entry.key}
             )
             continue
+        if (model, key.pk, key.unit) in seen_units:  # once under its old label, once under its new one
+            errors.append(_("%(where)s: “%(key)s” appears twice.") % {"where": entry.where, "key": entry.key})
+            continue
+        seen_units.add((model, key.pk, key.unit))
         object_key = (model, key.pk)
         if object_key not in targets:
             targets[object_key] = _load_target(model, key.pk, language)

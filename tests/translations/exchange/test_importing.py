@@ -9,11 +9,11 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page, Site
 
 from tests.factories import RegionFactory, StandardPageFactory
-from translations.exchange import export, formats, importing
+from translations.exchange import export, formats, importing, keys
 from translations.models import LanguageStatus, Status, TranslatedObject
 from wiegosite.models import SiteSettings, StandardPage
 
-from .helpers import fill_po, fill_xliff, latest, snapshot
+from .helpers import fill_po, fill_xliff, latest, refuse, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +157,24 @@ def test_fuzzy_and_empty_entries_are_skipped(vendors, superuser):
     report = importing.import_file(str(po).encode(), "es", superuser)
     assert report.objects == [] and report.fuzzy == [f"wiegosite.standardpage:{vendors.pk}:title"]
     assert report.untranslated == 14
+
+
+def test_a_file_with_an_old_model_label_imports(vendors, superuser, monkeypatch):
+    """A file exported before the page's model moved app: its keys carry the old label."""
+    monkeypatch.setitem(keys.MODEL_ALIASES, "retired.vendorpage", keys.model_label(vendors))
+    filled = fill_po(export.export_file(export.PAGE, "es", page=vendors), "es", only=":teaser").decode()
+    old_style = filled.replace(f'msgctxt "{keys.model_label(vendors)}:', 'msgctxt "retired.vendorpage:')
+    assert old_style.count("retired.vendorpage:") == 15
+    report = importing.import_file(old_style.encode(), "es", superuser)
+    [result] = report.objects
+    assert result.obj.pk == vendors.pk
+    assert [(change.key, change.new) for change in result.changes] == [("teaser", "es: Teaser of Vendors in English")]
+    assert latest(vendors).teaser_es == "es: Teaser of Vendors in English"
+
+
+def test_the_same_text_under_its_old_and_new_label_is_refused(vendors, superuser, monkeypatch):
+    monkeypatch.setitem(keys.MODEL_ALIASES, "retired.vendorpage", keys.model_label(vendors))
+    po = polib.pofile(fill_po(export.export_file(export.PAGE, "es", page=vendors), "es", only=":teaser").decode())
+    teaser = po.find(f"{keys.object_prefix(vendors)}:teaser", by="msgctxt")
+    po.append(polib.POEntry(msgctxt=f"retired.vendorpage:{vendors.pk}:teaser", msgid=teaser.msgid, msgstr="Otro"))
+    refuse(str(po).encode(), "es", superuser, vendors, expect="appears twice")
