@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import AdminPageChooser, Button
@@ -26,6 +27,17 @@ import languages
 from . import permissions
 from .exchange import export, formats, importing
 from .exchange.entries import TranslationFileError
+
+# For makemessages only: `languages.names()` looks these msgids up, but the registry builds them
+# through a lazy wrapper xgettext does not recognise, so nothing else keeps them in locale/ (the
+# library's language filter and the admin would show "Spanish" on /es/). Drop this once
+# `languages` marks its names itself.
+LANGUAGE_NAME_MSGIDS = (
+    gettext_noop("English"),
+    gettext_noop("Spanish"),
+    gettext_noop("French"),
+    gettext_noop("Portuguese"),
+)
 
 
 def language_choices(user):
