@@ -33,7 +33,7 @@ def counts():
 def filtered(params):
     """The report's queryset for validated filter values (see forms.StatusFilterForm)."""
     queryset = TranslatedObject.objects.select_related("content_type", "section").prefetch_related("languages")
-    queryset = queryset.order_by("kind", "title", "pk")
+    queryset = queryset.order_by("object_type", "title", "pk")
     language, state = params.get("language"), params.get("status")
     cells = LanguageStatus.objects.filter(item=OuterRef("pk"))
     if language:
@@ -47,19 +47,19 @@ def filtered(params):
         queryset = queryset.filter(page__path__startswith=section.path)
     if params.get("content_type"):
         queryset = queryset.filter(content_type=params["content_type"])
-    if params.get("kind"):
-        queryset = queryset.filter(kind=params["kind"])
+    if params.get("type"):
+        queryset = queryset.filter(object_type=params["type"])
     if params.get("q"):
         queryset = queryset.filter(title__icontains=params["q"])
     return queryset
 
 
 def edit_url(item, user):
-    """The admin edit view of a tracked object, without loading it when the kind allows."""
+    """The admin edit view of a tracked object, without loading it when its type allows."""
     try:
-        if item.kind == TranslatedObject.Kind.PAGE:
+        if item.object_type == TranslatedObject.ObjectType.PAGE:
             return reverse("wagtailadmin_pages:edit", args=[item.object_id])
-        if item.kind == TranslatedObject.Kind.IMAGE:
+        if item.object_type == TranslatedObject.ObjectType.IMAGE:
             return reverse("wagtailimages:edit", args=[item.object_id])
         model = item.content_type
         return reverse(f"wagtailsnippets_{model.app_label}_{model.model}:edit", args=[item.object_id])

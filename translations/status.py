@@ -30,12 +30,13 @@ def tracked_models():
     ]
 
 
-def kind_of(model):
+def object_type_of(model):
+    """Page, image or snippet (site settings count as snippets)."""
     if issubclass(model, Page):
-        return TranslatedObject.Kind.PAGE
+        return TranslatedObject.ObjectType.PAGE
     if issubclass(model, get_image_model()):
-        return TranslatedObject.Kind.IMAGE
-    return TranslatedObject.Kind.SNIPPET
+        return TranslatedObject.ObjectType.IMAGE
+    return TranslatedObject.ObjectType.SNIPPET
 
 
 def working_copy(obj):
@@ -114,7 +115,7 @@ def refresh(obj, created=False):
             content_type=content_type,
             object_id=obj.pk,
             defaults={
-                "kind": kind_of(model),
+                "object_type": object_type_of(model),
                 "page": obj if isinstance(obj, Page) else None,
                 "section": section_of(obj) if isinstance(obj, Page) else None,
                 "title": english_title(current)[:255],

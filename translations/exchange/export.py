@@ -105,7 +105,7 @@ def objects_for(scope: str, language: str, page: Page | None = None) -> list[tup
         LanguageStatus.objects.filter(language=language)
         .exclude(status=Status.COMPLETE)
         .select_related("item", "item__page")
-        .order_by("item__kind", "item__page__path", "item__title", "item__pk")
+        .order_by("item__object_type", "item__page__path", "item__title", "item__pk")
     )
     wanted = [(row.item.content_type_id, row.item.object_id) for row in rows]
     by_type = {}

@@ -47,7 +47,7 @@ class ObjectResult:
 
     obj: Model
     title: str
-    kind: str  # page, snippet or image (TranslatedObject.Kind)
+    object_type: str  # page, snippet or image (TranslatedObject.ObjectType)
     type_name: str  # for people: "page", "region", "site image"
     edit_url: str
     changes: list[Change] = field(default_factory=list)
@@ -220,7 +220,7 @@ def import_entries(
             result = ObjectResult(
                 target.obj,
                 status.english_title(target.copy),
-                str(status.kind_of(type(target.obj))),
+                str(status.object_type_of(type(target.obj))),
                 str(type(target.obj)._meta.verbose_name),
                 AdminURLFinder().get_edit_url(target.obj) or "",
             )

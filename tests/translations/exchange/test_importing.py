@@ -102,11 +102,14 @@ def test_importing_the_out_of_date_file_clears_the_marks(home, superuser):
 
     report = importing.import_file(filled, "es", superuser)
 
-    assert {(result.kind, result.type_name) for result in report.objects} == {("page", "page"), ("snippet", "region")}
+    assert {(result.object_type, result.type_name) for result in report.objects} == {
+        ("page", "page"),
+        ("snippet", "region"),
+    }
     assert LanguageStatus.objects.get(item__page=changed, language="es").status == Status.COMPLETE
     region.refresh_from_db()
     assert region.name_es == "es: Region africa en"  # saved directly: snippets have no revisions
-    item = TranslatedObject.objects.get(object_id=region.pk, kind=TranslatedObject.Kind.SNIPPET)
+    item = TranslatedObject.objects.get(object_id=region.pk, object_type=TranslatedObject.ObjectType.SNIPPET)
     assert item.languages.get(language="es").status == Status.COMPLETE
     assert len(polib.pofile(export.export_file(export.OUT_OF_DATE, "es"))) == 0
 
@@ -118,7 +121,7 @@ def test_image_texts_are_saved_directly(photo, superuser):
     for entry in po:
         entry.msgstr = f"es: {entry.msgid}"
     report = importing.import_file(str(po).encode(), "es", superuser, name="images.po")
-    assert [result.kind for result in report.objects] == ["image"]
+    assert [result.object_type for result in report.objects] == ["image"]
     photo.refresh_from_db()
     assert (photo.description_es, photo.caption_es) == ("es: Vendors at a market", "es: Market")
     assert photo.file.name  # the image itself is untouched
