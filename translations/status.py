@@ -1,10 +1,10 @@
 """Computing and storing translation status (see `translations.models`).
 
-`refresh(obj)` runs after every save of a translated object (`translations.signals`): it reads the
-latest revision (what translators work on), splits it into units (`translations.units`) and, per
-language, records the fingerprint of the English text each translation was made from. A unit is
-*out of date* when the English text now differs from that fingerprint; the mark clears when the
-translation is changed or a translator confirms it (`confirm`).
+`refresh(obj)` runs after every save of a translated object (`translations.signal_handlers`): it
+reads the latest revision (what translators work on), splits it into units (`translations.units`)
+and, per language, records the fingerprint of the English text each translation was made from. A
+unit is *out of date* when the English text now differs from that fingerprint; the mark clears when
+the translation is changed or a translator confirms it (`confirm`).
 """
 
 from django.contrib.contenttypes.models import ContentType
