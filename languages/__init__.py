@@ -11,17 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.functional import lazy
-
-
-def _gettext(message: str) -> str:
-    from django.utils.translation import gettext
-
-    return gettext(message)
-
-
-# The language's name in the visitor's language; lazy, so settings can hold it.
-_name = lazy(_gettext, str)
+# The language's name in the visitor's language: lazy, so settings can hold it; `_` so that
+# `makemessages` puts the names in the catalogues.
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -36,14 +28,14 @@ class Language:
 
 
 REGISTRY: tuple[Language, ...] = (
-    Language("en", "English", _name("English"), "en_GB", "english", "english", "en"),
+    Language("en", "English", _("English"), "en_GB", "english", "english", "en"),
     # Spanish and Portuguese readers are mostly in Latin America and Brazil; es_LA is the territory
     # Facebook uses for Latin American Spanish.
-    Language("es", "Español", _name("Spanish"), "es_LA", "spanish", "spanish", "es"),
-    Language("fr", "Français", _name("French"), "fr_FR", "french", "french", "fr"),
+    Language("es", "Español", _("Spanish"), "es_LA", "spanish", "spanish", "es"),
+    Language("fr", "Français", _("French"), "fr_FR", "french", "french", "fr"),
     # Wagtail ships Portuguese as pt_BR and pt_PT, not "pt": the admin offers pt-br; gettext falls
     # back from pt_BR to the site's own "pt" catalogue, and modeltranslation maps pt-br to "_pt".
-    Language("pt", "Português", _name("Portuguese"), "pt_BR", "portuguese", "portuguese", "pt-br"),
+    Language("pt", "Português", _("Portuguese"), "pt_BR", "portuguese", "portuguese", "pt-br"),
 )
 
 SOURCE_LANGUAGE: str = REGISTRY[0].code  # English: every text is written in it first; the fallback

@@ -3,7 +3,7 @@
 Every hook of this feature lives here (this module is imported by `translations.wagtail_hooks`):
 the two admin views, a "Translations" menu with the status report, Export and Import, and an "Export for
 translation" button in the page header's and the page listing's "more" menus. The work itself is
-done by `translations.files`.
+done by `translations.exchange`.
 
 Who: users who can reach the admin and may translate at least one language (superusers,
 `translations.translate_all`, `translations.translate_<code>`). The language choices are limited
@@ -21,21 +21,20 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import AdminPageChooser, Button
 from wagtail.models import Page
 
-from . import files
+import languages
 
-LANGUAGE_NAMES = {"es": _("Spanish"), "fr": _("French"), "pt": _("Portuguese")}
+from . import permissions
+from .exchange import export, formats, importing
+from .exchange.entries import TranslationFileError
 
 
 def language_choices(user):
-    return [(code, LANGUAGE_NAMES.get(code, code)) for code in files.translatable_languages(user)]
-
-
-def uses_translation_files(user):
-    return bool(files.translatable_languages(user))
+    names = languages.names()
+    return [(code, names[code]) for code in permissions.translatable_languages(user)]
 
 
 def _require_translator(request):
-    if not uses_translation_files(request.user):
+    if not permissions.uses_translation_tools(request.user):
         raise PermissionDenied
 
 
@@ -44,11 +43,14 @@ class ExportForm(forms.Form):
     scope = forms.ChoiceField(
         label=_("What to export"),
         widget=forms.RadioSelect,
-        initial=files.PAGE,
+        initial=export.PAGE,
         choices=[
-            (files.PAGE, _("This page")),
-            (files.SECTION, _("This page and its subpages")),
-            (files.OUT_OF_DATE, _("Everything untranslated or out of date in this language (pages, snippets, images)")),
+            (export.PAGE, _("This page")),
+            (export.SECTION, _("This page and its subpages")),
+            (
+                export.OUT_OF_DATE,
+                _("Everything untranslated or out of date in this language (pages, snippets, images)"),
+            ),
         ],
     )
     page = forms.ModelChoiceField(
@@ -61,8 +63,8 @@ class ExportForm(forms.Form):
     file_format = forms.ChoiceField(
         label=_("Format"),
         widget=forms.RadioSelect,
-        initial=files.PO,
-        choices=[(files.PO, _("PO (gettext)")), (files.XLIFF, _("XLIFF 2.0"))],
+        initial=formats.PO,
+        choices=[(formats.PO, _("PO (gettext)")), (formats.XLIFF, _("XLIFF 2.0"))],
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -71,7 +73,7 @@ class ExportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("scope") in (files.PAGE, files.SECTION) and not cleaned.get("page"):
+        if cleaned.get("scope") in (export.PAGE, export.SECTION) and not cleaned.get("page"):
             self.add_error("page", _("Choose a page."))
         return cleaned
 
@@ -89,7 +91,7 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > files.MAX_FILE_SIZE:
+        if upload.size > formats.MAX_FILE_SIZE:
             raise forms.ValidationError(_("The file is too large (at most 10 MB)."))
         return upload
 
@@ -100,10 +102,10 @@ def export_view(request):
         form = ExportForm(request.GET, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
-            page = data["page"] if data["scope"] != files.OUT_OF_DATE else None
-            text = files.export(data["scope"], data["language"], page=page, file_format=data["file_format"])
-            response = HttpResponse(text, content_type=files.CONTENT_TYPES[data["file_format"]])
-            name = files.filename(data["scope"], data["language"], page, data["file_format"])
+            page = data["page"] if data["scope"] != export.OUT_OF_DATE else None
+            text = export.export_file(data["scope"], data["language"], page=page, file_format=data["file_format"])
+            response = HttpResponse(text, content_type=formats.CONTENT_TYPES[data["file_format"]])
+            name = export.filename(data["scope"], data["language"], page, data["file_format"])
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
         status = 400
@@ -113,7 +115,7 @@ def export_view(request):
         if page is not None:
             initial["page"] = page
         else:
-            initial["scope"] = files.OUT_OF_DATE
+            initial["scope"] = export.OUT_OF_DATE
         form = ExportForm(initial=initial, user=request.user)
         status = 200
     return render(request, "translations/export.html", {"form": form, "media": form.media}, status=status)
@@ -127,14 +129,14 @@ def import_view(request):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                report = files.import_file(
+                report = importing.import_file(
                     upload.read(),
                     form.cleaned_data["language"],
                     request.user,
                     name=upload.name,
                     dry_run=form.cleaned_data["dry_run"],
                 )
-            except files.TranslationFileError as error:
+            except TranslationFileError as error:
                 errors = error.errors
             else:
                 return render(request, "translations/import_done.html", {"report": report})
@@ -155,12 +157,12 @@ def register_urls():
 
 class TranslatorMenuItem(MenuItem):
     def is_shown(self, request):
-        return uses_translation_files(request.user)
+        return permissions.uses_translation_tools(request.user)
 
 
 class TranslationFilesMenuItem(SubmenuMenuItem):
     def is_shown(self, request):
-        return uses_translation_files(request.user)
+        return permissions.uses_translation_tools(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -176,7 +178,7 @@ def register_menu():
 
 
 def _export_button(page, user, priority):
-    if page.depth > 1 and uses_translation_files(user):
+    if page.depth > 1 and permissions.uses_translation_tools(user):
         return Button(
             _("Export for translation"),
             url=f"{reverse('translations_export')}?page={page.pk}",

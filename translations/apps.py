@@ -8,6 +8,18 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        # modeltranslation's registry is complete here: its app is listed before this one.
+        from django.db.models.signals import post_delete, post_save
 
-        signals.connect()
+        from . import signal_handlers
+
+        for model in signal_handlers.saved_senders():
+            post_save.connect(
+                signal_handlers.status_saved, sender=model, dispatch_uid=signal_handlers.dispatch_uid("saved", model)
+            )
+        for model in signal_handlers.deleted_senders():
+            post_delete.connect(
+                signal_handlers.status_deleted,
+                sender=model,
+                dispatch_uid=signal_handlers.dispatch_uid("deleted", model),
+            )

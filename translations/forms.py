@@ -8,6 +8,11 @@ from .models import Status, TranslatedObject
 
 
 class StatusFilterForm(forms.Form):
+    """The report's filters, read from the query string."""
+
+    # Query parameters that were renamed, old → new: bookmarks of the report made before still work.
+    RENAMED_PARAMETERS = {"kind": "type"}
+
     language = forms.ChoiceField(label=_("Language"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Any")), *Status.choices])
     section = forms.ModelChoiceField(
@@ -16,12 +21,21 @@ class StatusFilterForm(forms.Form):
     content_type = forms.ModelChoiceField(
         label=_("Type"), required=False, queryset=ContentType.objects.none(), empty_label=_("Any")
     )
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *TranslatedObject.Kind.choices])
+    type = forms.ChoiceField(
+        label=_("Page, snippet or image"),
+        required=False,
+        choices=[("", _("Any")), *TranslatedObject.ObjectType.choices],
+    )
     live_differs = forms.BooleanField(label=_("Live version differs"), required=False)
     q = forms.CharField(label=_("Title contains"), required=False, max_length=100)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for old, new in self.RENAMED_PARAMETERS.items():
+                if old in data and new not in data:
+                    data[new] = data[old]
+        super().__init__(data, *args, **kwargs)
         self.fields["language"].choices = [("", _("Any")), *report.language_names().items()]
         self.fields["section"].queryset = report.section_choices()
         self.fields["section"].label_from_instance = lambda page: page.draft_title

@@ -19,14 +19,14 @@ class Status(models.TextChoices):
 class TranslatedObject(models.Model):
     """A page, snippet or image with translated fields, as the report lists it."""
 
-    class Kind(models.TextChoices):
+    class ObjectType(models.TextChoices):
         PAGE = "page", _("Page")
         SNIPPET = "snippet", _("Snippet")
         IMAGE = "image", _("Image")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
-    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_type = models.CharField(max_length=10, choices=ObjectType.choices)
     page = models.OneToOneField(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="translation_status"
     )
@@ -41,7 +41,7 @@ class TranslatedObject(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["content_type", "object_id"], name="translated_object_unique"),
         ]
-        indexes = [models.Index(fields=["kind", "title"])]
+        indexes = [models.Index(fields=["object_type", "title"])]
         verbose_name = _("translated object")
         # Custom permissions: which languages a user may write (see translations.permissions).
         permissions = [

@@ -11,7 +11,7 @@
 
 from wagtail.models import PagePermissionTester
 
-from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES
+import languages
 
 ALL = "translations.translate_all"
 
@@ -29,12 +29,43 @@ def writable_languages(user):
     if not user.is_authenticated or not user.is_active:
         return []
     if not is_restricted(user):
-        return [SOURCE_LANGUAGE, *TARGET_LANGUAGES]
-    return [code for code in TARGET_LANGUAGES if user.has_perm(language_permission(code))]
+        return [languages.SOURCE_LANGUAGE, *languages.TARGET_LANGUAGES]
+    return [code for code in languages.TARGET_LANGUAGES if user.has_perm(language_permission(code))]
 
 
 def can_write(user, language):
     return language in writable_languages(user)
+
+
+def translatable_languages(user):
+    """The languages `user` may translate into (superuser, translate_all or translate_<code>);
+    English is written, not translated, so it is never one of them."""
+    if user is None:
+        return []
+    return [code for code in writable_languages(user) if code in languages.TARGET_LANGUAGES]
+
+
+def can_translate(user, language):
+    """May `user` write the translations of `language` (e.g. through a translation file)?"""
+    return language in translatable_languages(user)
+
+
+def can_edit(user, obj):
+    """May `user` change this object in the admin? Pages: page permissions, and not locked;
+    images: collection permissions; snippets and settings: the model's change permission."""
+    # Imported here: this module is imported while models load (translations.locking), and
+    # Wagtail's image permission policy needs the image model.
+    from wagtail.images import get_image_model
+    from wagtail.images.permissions import permission_policy as image_permission_policy
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        tester = obj.permissions_for_user(user)
+        return tester.can_edit() and not tester.page_locked()
+    if isinstance(obj, get_image_model()):
+        return image_permission_policy.user_has_permission_for_instance(user, "change", obj)
+    opts = obj._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
 def uses_translation_tools(user):

@@ -7,21 +7,22 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 
+import languages
+
 from . import status as status_module
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
-from .units import TARGET_LANGUAGES, fingerprint
+from .units import fingerprint
 
 
 def language_names():
-    from django.conf import settings
-
-    return {code: name for code, name in settings.LANGUAGES if code in TARGET_LANGUAGES}
+    """{code: the language's name in itself} of the languages translators fill, for column heads."""
+    return {code: languages.get(code).native_name for code in languages.TARGET_LANGUAGES}
 
 
 def counts():
     """{language: {status: n}} over every tracked object, in one query."""
-    table = {language: dict.fromkeys(Status.values, 0) for language in TARGET_LANGUAGES}
+    table = {language: dict.fromkeys(Status.values, 0) for language in languages.TARGET_LANGUAGES}
     rows = LanguageStatus.objects.values("language", "status").annotate(n=Count("id")).order_by()
     for row in rows:
         if row["language"] in table:
@@ -32,7 +33,7 @@ def counts():
 def filtered(params):
     """The report's queryset for validated filter values (see forms.StatusFilterForm)."""
     queryset = TranslatedObject.objects.select_related("content_type", "section").prefetch_related("languages")
-    queryset = queryset.order_by("kind", "title", "pk")
+    queryset = queryset.order_by("object_type", "title", "pk")
     language, state = params.get("language"), params.get("status")
     cells = LanguageStatus.objects.filter(item=OuterRef("pk"))
     if language:
@@ -46,19 +47,19 @@ def filtered(params):
         queryset = queryset.filter(page__path__startswith=section.path)
     if params.get("content_type"):
         queryset = queryset.filter(content_type=params["content_type"])
-    if params.get("kind"):
-        queryset = queryset.filter(kind=params["kind"])
+    if params.get("type"):
+        queryset = queryset.filter(object_type=params["type"])
     if params.get("q"):
         queryset = queryset.filter(title__icontains=params["q"])
     return queryset
 
 
 def edit_url(item, user):
-    """The admin edit view of a tracked object, without loading it when the kind allows."""
+    """The admin edit view of a tracked object, without loading it when its type allows."""
     try:
-        if item.kind == TranslatedObject.Kind.PAGE:
+        if item.object_type == TranslatedObject.ObjectType.PAGE:
             return reverse("wagtailadmin_pages:edit", args=[item.object_id])
-        if item.kind == TranslatedObject.Kind.IMAGE:
+        if item.object_type == TranslatedObject.ObjectType.IMAGE:
             return reverse("wagtailimages:edit", args=[item.object_id])
         model = item.content_type
         return reverse(f"wagtailsnippets_{model.app_label}_{model.model}:edit", args=[item.object_id])
@@ -86,7 +87,7 @@ def type_choices():
 def summary(item):
     """One object's status rows in language order (None where a language has no row)."""
     rows = {row.language: row for row in item.languages.all()}
-    return [rows.get(code) for code in TARGET_LANGUAGES]
+    return [rows.get(code) for code in languages.TARGET_LANGUAGES]
 
 
 def field_rows(item):
@@ -96,7 +97,7 @@ def field_rows(item):
     current = status_module.working_copy(obj)
     stored = {row.language: row for row in item.languages.all()}
     rows = {}
-    for language in TARGET_LANGUAGES:
+    for language in languages.TARGET_LANGUAGES:
         recorded = stored[language].fields if language in stored else {}
         for unit in units_module.units(current, language):
             row = rows.setdefault(unit.key, {"key": unit.key, "label": unit.label, "source": unit.source, "cells": []})

@@ -1,10 +1,10 @@
 """Computing and storing translation status (see `translations.models`).
 
-`refresh(obj)` runs after every save of a translated object (`translations.signals`): it reads the
-latest revision (what translators work on), splits it into units (`translations.units`) and, per
-language, records the fingerprint of the English text each translation was made from. A unit is
-*out of date* when the English text now differs from that fingerprint; the mark clears when the
-translation is changed or a translator confirms it (`confirm`).
+`refresh(obj)` runs after every save of a translated object (`translations.signal_handlers`): it
+reads the latest revision (what translators work on), splits it into units (`translations.units`)
+and, per language, records the fingerprint of the English text each translation was made from. A
+unit is *out of date* when the English text now differs from that fingerprint; the mark clears when
+the translation is changed or a translator confirms it (`confirm`).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,9 +14,11 @@ from modeltranslation.translator import translator
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+import languages
+
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
-from .units import SOURCE_LANGUAGE, TARGET_LANGUAGES, fingerprint
+from .units import fingerprint
 
 
 def tracked_models():
@@ -28,12 +30,13 @@ def tracked_models():
     ]
 
 
-def kind_of(model):
+def object_type_of(model):
+    """Page, image or snippet (site settings count as snippets)."""
     if issubclass(model, Page):
-        return TranslatedObject.Kind.PAGE
+        return TranslatedObject.ObjectType.PAGE
     if issubclass(model, get_image_model()):
-        return TranslatedObject.Kind.IMAGE
-    return TranslatedObject.Kind.SNIPPET
+        return TranslatedObject.ObjectType.IMAGE
+    return TranslatedObject.ObjectType.SNIPPET
 
 
 def working_copy(obj):
@@ -46,7 +49,7 @@ def working_copy(obj):
 
 
 def english_title(obj):
-    with translation.override(SOURCE_LANGUAGE):
+    with translation.override(languages.SOURCE_LANGUAGE):
         if isinstance(obj, Page):
             return obj.draft_title or obj.title
         return str(obj)
@@ -94,8 +97,8 @@ def refresh(obj, created=False):
     if model is Page or not units_module.is_tracked(model):
         return None
     current = working_copy(obj)
-    per_language = {language: units_module.units(current, language) for language in TARGET_LANGUAGES}
-    english = per_language[TARGET_LANGUAGES[0]] if TARGET_LANGUAGES else []
+    per_language = {language: units_module.units(current, language) for language in languages.TARGET_LANGUAGES}
+    english = per_language[languages.TARGET_LANGUAGES[0]] if languages.TARGET_LANGUAGES else []
     if created and not english:
         return None  # nothing to translate, nothing stored yet
     content_type = ContentType.objects.get_for_model(model)
@@ -112,7 +115,7 @@ def refresh(obj, created=False):
             content_type=content_type,
             object_id=obj.pk,
             defaults={
-                "kind": kind_of(model),
+                "object_type": object_type_of(model),
                 "page": obj if isinstance(obj, Page) else None,
                 "section": section_of(obj) if isinstance(obj, Page) else None,
                 "title": english_title(current)[:255],

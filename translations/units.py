@@ -14,7 +14,7 @@ A unit exists only where the English text is filled: an empty optional field ask
 translators. Non-text blocks (images, page links, choices) are not units; an import copies them
 from the English stream.
 
-This module and `wiegosite.languages` are the only code that reads the per-language columns.
+This module and the site's language rules are the only code that reads the per-language columns.
 """
 
 import copy
@@ -22,15 +22,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.rich_text import RichText
 
-SOURCE_LANGUAGE = settings.LANGUAGE_CODE
-TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
+import languages
 
 # Translated Page fields that are not text a translator writes: slugs follow the title and are
 # made by the admin, url_path is derived from the slugs.
@@ -97,8 +94,8 @@ def units(obj, language):
     found = []
     for name in translated_fields(model):
         field = _field(model, name)
-        source = getattr(obj, build_localized_fieldname(name, SOURCE_LANGUAGE), None)
-        target = getattr(obj, build_localized_fieldname(name, language), None)
+        source = getattr(obj, languages.localized_field(name, languages.SOURCE_LANGUAGE), None)
+        target = getattr(obj, languages.localized_field(name, language), None)
         if isinstance(field, StreamField):
             found.extend(_stream_units(field, name, _label(model, name), source, target))
         else:

@@ -54,14 +54,20 @@ def test_report_shows_each_page_against_each_language(admin_client, pages):
     assert counts(response)[("es", "outdated")] == 1
 
 
-def test_report_lists_snippets_too(admin_client, pages):
+@pytest.mark.parametrize("parameter", ["type", "kind"])  # ?kind= from bookmarks made before the rename
+def test_report_lists_snippets_too(admin_client, pages, parameter):
     region = RegionFactory(name_en="Africa", name_es="África", name_fr="", name_pt="")
-    response = admin_client.get(REPORT, {"kind": "snippet"})
+    response = admin_client.get(REPORT, {parameter: "snippet"})
     item = TranslatedObject.objects.get(object_id=region.pk, content_type__model="region")
     assert cells(response, item) == {"es": "complete", "fr": "missing", "pt": "missing"}
     assert cells(response, item_for(pages["fresh"])) is None
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(f'tr[data-item="{item.pk}"] a')["href"].endswith(f"/edit/{region.pk}/")
+    # The filter form shows the choice under its new name, whichever parameter brought it.
+    select = soup.select_one('select[name="type"]')
+    assert select.select_one("option[selected]")["value"] == "snippet"
+    assert soup.select_one(f'label[for="{select["id"]}"]').get_text(strip=True) == "Page, snippet or image"
+    assert soup.select_one('[name="kind"]') is None
 
 
 @pytest.mark.parametrize(

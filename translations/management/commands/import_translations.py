@@ -1,8 +1,9 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from translations import files
-from translations.units import TARGET_LANGUAGES
+import languages
+from translations.exchange import importing
+from translations.exchange.entries import TranslationFileError
 
 
 def shorten(text, length=80):
@@ -19,14 +20,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--language", required=True, help=f"Target language: {', '.join(TARGET_LANGUAGES)}")
+        parser.add_argument(
+            "--language", required=True, help=f"Target language: {', '.join(languages.TARGET_LANGUAGES)}"
+        )
         parser.add_argument("--user", required=True, help="Username the revisions are saved as (permissions apply)")
         parser.add_argument("--dry-run", action="store_true", help="Check and list the changes, write nothing")
 
     def handle(self, *args, **options):
         language = options["language"]
-        if language not in TARGET_LANGUAGES:
-            raise CommandError(f"--language must be one of {', '.join(TARGET_LANGUAGES)}.")
+        if language not in languages.TARGET_LANGUAGES:
+            raise CommandError(f"--language must be one of {', '.join(languages.TARGET_LANGUAGES)}.")
         user = get_user_model().objects.filter(username=options["user"]).first()
         if user is None:
             raise CommandError(f"No user named {options['user']!r}.")
@@ -36,8 +39,8 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {options['file']}: {error}") from None
         try:
-            report = files.import_file(content, language, user, name=options["file"], dry_run=options["dry_run"])
-        except files.TranslationFileError as error:
+            report = importing.import_file(content, language, user, name=options["file"], dry_run=options["dry_run"])
+        except TranslationFileError as error:
             raise CommandError(
                 "Nothing was imported:\n" + "\n".join(f"  - {message}" for message in error.errors)
             ) from None

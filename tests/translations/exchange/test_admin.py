@@ -9,7 +9,7 @@ from wagtail.models import GroupPagePermission, Page
 
 from standard_pages.models import StandardPage
 from tests.factories import RegionFactory, StandardPageFactory
-from translations import files
+from translations.exchange import export, xliff
 from translations.models import LanguageStatus, Status
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def editor_without_rights(client, django_user_model):
 
 
 def filled_po(page, language="es"):
-    po = polib.pofile(files.export(files.PAGE, language, page=page))
+    po = polib.pofile(export.export_file(export.PAGE, language, page=page))
     for entry in po:
         entry.msgstr = f"{language}: {entry.msgid}"
     return str(po).encode()
@@ -73,7 +73,7 @@ def test_export_form_downloads_po_and_xliff(admin_client, page):
     response = admin_client.get(EXPORT, {"language": "fr", "scope": "out-of-date", "file_format": "xliff"})
     assert response.status_code == 200 and response["Content-Disposition"].endswith('.xlf"')
     root = etree.fromstring(response.content)
-    assert root.get("trgLang") == "fr" and root.findall(f".//{{{files.XLIFF_NS}}}unit") == []
+    assert root.get("trgLang") == "fr" and root.findall(f".//{{{xliff.XLIFF_NS}}}unit") == []
 
 
 def test_export_form_needs_a_page_for_page_scopes(admin_client):
@@ -139,7 +139,7 @@ def test_translator_imports_only_their_language(translator, page):
 
 def test_translator_without_edit_right_on_a_snippet_is_refused(translator, home):
     region = RegionFactory(key="africa", name_es="")
-    po = polib.pofile(files.export(files.OUT_OF_DATE, "es"))
+    po = polib.pofile(export.export_file(export.OUT_OF_DATE, "es"))
     for entry in po:
         entry.msgstr = "África"
     response = translator.post(IMPORT, {"file": SimpleUploadedFile("es.po", str(po).encode()), "language": "es"})
