@@ -46,6 +46,12 @@ def short(value, limit=160):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def same_up_to_white_space(a, b):
+    """True when two bodies differ only in runs of white space, which HTML renders as one space
+    (a template re-indented or a tag moved onto its own line is not a change a visitor sees)."""
+    return a is not None and b is not None and " ".join(a.split()) == " ".join(b.split())
+
+
 def _null_or_empty(a, b):
     return (a is None and b == "") or (a == "" and b is None)
 
@@ -77,6 +83,7 @@ class Report:
         self.old, self.new, self.lines, self.per_section = old, new, lines, per_section
         self.problems = []  # (section, text, detail lines)
         self.explained = []
+        self.white_space = {}
         self.stats = {}
 
     def problem(self, section, text, detail=()):
@@ -107,11 +114,19 @@ class Report:
 
     def responses(self, section):
         old, new = self.old.get(section, {}), self.new.get(section, {})
-        same = 0
+        same = white_space = 0
         for key in sorted(set(old) | set(new)):
             a, b = old.get(key), new.get(key)
             if a == b:
                 same += 1
+                continue
+            if (
+                a is not None
+                and b is not None
+                and {k: v for k, v in a.items() if k != "body"} == {k: v for k, v in b.items() if k != "body"}
+                and same_up_to_white_space(a.get("body"), b.get("body"))
+            ):
+                white_space += 1
                 continue
             if a is None or b is None:
                 self.problem(section, f"{key}: only in the {'new' if a is None else 'old'} snapshot")
@@ -124,10 +139,23 @@ class Report:
             url = a.get("url") or b.get("url")
             self.problem(section, f"{key} ({url})" if url and url != key else key, detail)
         self.stats[section] = (same, len(set(old) | set(new)))
+        self.white_space[section] = white_space
+        if white_space:
+            self.explained.append(
+                f"{section}: {white_space} responses differ only in runs of white space between tags, "
+                "which HTML renders alike"
+            )
 
     def data(self, section):
         differences = deep_diff(self.old.get(section), self.new.get(section))
         if section == "rows":
+            removed = [d for d in differences if d[1] == {} and d[2] == "<absent>"]
+            differences = [d for d in differences if d not in removed]
+            if removed:
+                self.explained.append(
+                    f"rows: models of apps no longer installed, whose tables held no rows: "
+                    f"{', '.join(path for path, _a, _b in removed)} (the tables stay; nothing reads them)"
+                )
             empty = [d for d in differences if _null_or_empty(d[1], d[2])]
             differences = [d for d in differences if not _null_or_empty(d[1], d[2])]
             if empty:
@@ -175,7 +203,9 @@ class Report:
         }
         for section, label in labels.items():
             same, total = self.stats.get(section, (0, 0))
-            parts.append(f"{label} {same}/{total} identical")
+            white_space = self.white_space.get(section, 0)
+            extra = f" (+{white_space} up to white space)" if white_space else ""
+            parts.append(f"{label} {same}/{total} identical{extra}")
         same, total = self.stats.get("rows", (0, 0))
         parts.append(f"rows {same}/{total} identical")
         return ", ".join(parts)
