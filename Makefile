@@ -97,7 +97,7 @@ lighthouse: install browser-deps ## Lighthouse mobile performance (median of 3 r
 # FROM: the old commit that builds the database (default: where this branch left main).
 # CHECK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME runs it on a PostgreSQL database it creates and drops.
 upgrade-check: system-deps install ## Check that a database built by commit FROM migrates forward with nothing lost
-	$(PY) scripts/check_upgrade.py $(if $(FROM),--from $(FROM)) $(if $(CHECK_DATABASE_URL),--database-url $(CHECK_DATABASE_URL))
+	$(PY) scripts/check_upgrade.py $(if $(FROM),--from $(FROM)) $(if $(CHECK_DATABASE_URL),--database-url $(CHECK_DATABASE_URL)) $(UPGRADE_CHECK_ARGS)
 
 clean: ## Remove the virtual environment, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 media static_collected var node_modules test-output

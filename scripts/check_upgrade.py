@@ -66,6 +66,21 @@ def parse_args(argv=None):
     parser.add_argument("--lines", type=int, default=40, metavar="N", help="diff lines shown per response (40)")
     parser.add_argument("--per-section", type=int, default=30, metavar="N", help="differences shown per section (30)")
     parser.add_argument("--report", metavar="FILE", help="also write every difference, uncut, to FILE")
+    parser.add_argument(
+        "--rename",
+        action="append",
+        default=[],
+        metavar="'OLD -> NEW'",
+        help="a deliberate rename in the markup between the two commits (e.g. 'card__kind -> card__type'): "
+        "a response that differs only by it is listed as explained; repeatable",
+    )
+    parser.add_argument(
+        "--renamed-column",
+        action="append",
+        default=[],
+        metavar="MODEL.OLD=NEW",
+        help="a column a migration renamed (e.g. initiativepage.kind=initiative_type); repeatable",
+    )
     return parser.parse_args(argv)
 
 

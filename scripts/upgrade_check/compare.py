@@ -79,8 +79,13 @@ def deep_diff(old, new, path=""):
 
 
 class Report:
-    def __init__(self, old, new, lines=40, per_section=30):
+    def __init__(self, old, new, lines=40, per_section=30, renames=(), renamed_columns=()):
         self.old, self.new, self.lines, self.per_section = old, new, lines, per_section
+        # Deliberate renames between the two commits (--rename, --renamed-column): a text in the
+        # old markup that the new code writes differently, a column a migration renamed.
+        self.renames = list(renames)
+        self.renamed_columns = list(renamed_columns)
+        self.renamed = {}
         self.problems = []  # (section, text, detail lines)
         self.explained = []
         self.white_space = {}
@@ -124,10 +129,15 @@ class Report:
                 a is not None
                 and b is not None
                 and {k: v for k, v in a.items() if k != "body"} == {k: v for k, v in b.items() if k != "body"}
-                and same_up_to_white_space(a.get("body"), b.get("body"))
             ):
-                white_space += 1
-                continue
+                old_body, new_body = a.get("body"), b.get("body")
+                if same_up_to_white_space(old_body, new_body):
+                    white_space += 1
+                    continue
+                renamed_body = self._renamed(old_body)
+                if renamed_body != old_body and same_up_to_white_space(renamed_body, new_body):
+                    self.renamed[section] = self.renamed.get(section, 0) + 1
+                    continue
             if a is None or b is None:
                 self.problem(section, f"{key}: only in the {'new' if a is None else 'old'} snapshot")
                 continue
@@ -140,14 +150,42 @@ class Report:
             self.problem(section, f"{key} ({url})" if url and url != key else key, detail)
         self.stats[section] = (same, len(set(old) | set(new)))
         self.white_space[section] = white_space
+        if self.renamed.get(section):
+            self.explained.append(
+                f"{section}: {self.renamed[section]} responses differ only by the deliberate renames "
+                + ", ".join(f"{old!r} -> {new!r}" for old, new in self.renames)
+            )
         if white_space:
             self.explained.append(
                 f"{section}: {white_space} responses differ only in runs of white space between tags, "
                 "which HTML renders alike"
             )
 
+    def _renamed(self, body):
+        for old, new in self.renames:
+            body = body.replace(old, new)
+        return body
+
+    def _with_renamed_columns(self, rows):
+        """The old rows with each renamed column under its new name."""
+        if not self.renamed_columns or not isinstance(rows, dict):
+            return rows
+        rows = {model: {pk: dict(row) for pk, row in by_pk.items()} for model, by_pk in rows.items()}
+        for model, old, new in self.renamed_columns:
+            for row in rows.get(model, {}).values():
+                if old in row and new not in row:
+                    row[new] = row.pop(old)
+        return rows
+
     def data(self, section):
-        differences = deep_diff(self.old.get(section), self.new.get(section))
+        old_data = self.old.get(section)
+        if section == "rows" and self.renamed_columns:
+            old_data = self._with_renamed_columns(old_data)
+            self.explained.append(
+                "rows: columns renamed by migrations, compared under their new names: "
+                + ", ".join(f"{model}.{old} -> {new}" for model, old, new in self.renamed_columns)
+            )
+        differences = deep_diff(old_data, self.new.get(section))
         if section == "rows":
             removed = [d for d in differences if d[1] == {} and d[2] == "<absent>"]
             differences = [d for d in differences if d not in removed]
@@ -241,5 +279,6 @@ class Report:
         return "\n".join(out)
 
 
-def compare(old, new, lines=40, per_section=30):
-    return Report(old, new, lines=lines, per_section=per_section).run()
+def compare(old, new, lines=40, per_section=30, renames=(), renamed_columns=()):
+    report = Report(old, new, lines=lines, per_section=per_section, renames=renames, renamed_columns=renamed_columns)
+    return report.run()

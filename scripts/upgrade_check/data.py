@@ -221,7 +221,7 @@ def translation_status(names):
     out = {}
     for status in status_model.objects.select_related("item").order_by("item__title", "language", "pk"):
         item = status.item
-        key = f"{item.kind} {item.title} [{status.language}]"
+        key = f"{getattr(item, 'object_type', None) or getattr(item, 'kind', '')} {item.title} [{status.language}]"
         value = (
             f"{names.content_type(item.content_type_id)}: {status.status} ({status.translated}/{item.units}"
             f" translated, {status.outdated} out of date, live {status.live_status or 'same'})"

@@ -132,7 +132,16 @@ class Run:
     def report(self):
         old = json.loads((self.temp / "old.json").read_text(encoding="utf-8"))
         new = json.loads((self.temp / "new.json").read_text(encoding="utf-8"))
-        result = compare(old, new, lines=self.args.lines, per_section=self.args.per_section)
+        result = compare(
+            old,
+            new,
+            lines=self.args.lines,
+            per_section=self.args.per_section,
+            renames=[tuple(item.split(" -> ", 1)) for item in self.args.rename],
+            renamed_columns=[
+                (item.split(".", 1)[0], *item.split(".", 1)[1].split("=", 1)) for item in self.args.renamed_column
+            ],
+        )
         text = result.text()
         if self.args.report:
             Path(self.args.report).write_text(result.text(full=True) + "\n", encoding="utf-8")
