@@ -231,10 +231,7 @@ def _facets_with_labels(query, counted):
         Facet(
             "series",
             _("Series"),
-            [
-                option(s.key, s.name, series_counts, query.series)
-                for s in PublicationSeries.objects.filter(live=True)
-            ],
+            [option(s.key, s.name, series_counts, query.series) for s in PublicationSeries.objects.filter(live=True)],
         ),
         Facet(
             "programme",
@@ -244,9 +241,7 @@ def _facets_with_labels(query, counted):
                 for p in ProgrammePage.objects.live().order_by("path")
             ],
         ),
-        Facet(
-            "region", _("Region"), [option(r.key, r.name, region_counts, query.region) for r in live_regions()]
-        ),
+        Facet("region", _("Region"), [option(r.key, r.name, region_counts, query.region) for r in live_regions()]),
         Facet("year", _("Year"), [option(y, str(y), year_counts, query.year) for y in all_years]),
         Facet(
             "language",
