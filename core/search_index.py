@@ -190,6 +190,8 @@ def related_text(page: Page, related_fields: list, language: str) -> list[str]:
             continue
         objects = target.all() if hasattr(target, "all") else [target]
         for obj in objects:
+            if not getattr(obj, "live", True):
+                continue  # a snippet that is still a draft (never published) says nothing yet
             parts.extend(
                 field_text(obj, field.field_name, language)
                 for field in related.fields

@@ -28,10 +28,11 @@ class Taxonomy:
         return InlinePanel(self.relation, label=self.panel_label, heading=self.panel_heading)
 
     def terms(self, page: Page) -> list:
-        """The page's terms of this taxonomy, in the editor's order; pages that are terms (a
-        programme) only while they are live."""
+        """The page's terms of this taxonomy, in the editor's order; terms that can be drafts (a
+        programme page, a region snippet) only while they are live. The row of a live term holds
+        its published version, so a draft change to it is not shown."""
         terms = [getattr(tag, self.target) for tag in getattr(page, self.relation).all()]
-        return [term for term in terms if not isinstance(term, Page) or term.live]
+        return [term for term in terms if getattr(term, "live", True)]
 
 
 _taxonomies: dict[str, Taxonomy] = {}

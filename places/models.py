@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -12,8 +12,13 @@ from core.forms import TranslatedModelForm
 
 
 @register_snippet
-class Region(index.Indexed, models.Model):
-    """A world region pages can be tagged with. The key is stable and language-neutral."""
+class Region(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A world region pages can be tagged with. The key is stable and language-neutral.
+
+    A change is a draft (a revision) until it is published, like a page: translators submit theirs
+    to the review workflow. The row holds the live version, so public code reads the row and lists
+    only live regions (`live_regions`).
+    """
 
     name = models.CharField(_("name"), max_length=100)
     key = models.SlugField(
@@ -32,6 +37,11 @@ class Region(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def live_regions():
+    """The regions visitors see: published ones (a region created as a draft is not shown)."""
+    return Region.objects.filter(live=True)
 
 
 class PageRegion(Orderable):

@@ -115,7 +115,7 @@ def reference_for(page, request=None):
         for item in page.files.select_related("document").order_by("sort_order", "pk")
     ]
     with translation.override(language):
-        series = page.series
+        series = page.live_series
         reference = Reference(
             pk=page.pk,
             work_type=publication_type(page),

@@ -22,7 +22,7 @@ class LibraryFeed(PageFeed):
         return in_language(candidates)
 
     def item_categories(self, item):
-        return [item.series.name] if item.series else []
+        return [item.live_series.name] if item.live_series else []
 
 
 def library_feed(request, fmt):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 import languages as languages_registry
 from core import page_languages as languages
 from core import search_index as search
-from places.models import PageRegion, Region
+from places.models import PageRegion, live_regions
 from programmes.models import PageProgramme, ProgrammePage
 from publications.models.publication import PublicationFile, PublicationSeries
 
@@ -86,8 +86,8 @@ def _values(params, name):
 def parse(params: QueryDict) -> LibraryQuery:
     """Clean the query string into a LibraryQuery; never raises."""
     query = LibraryQuery()
-    known_series = set(PublicationSeries.objects.values_list("key", flat=True))
-    known_regions = set(Region.objects.values_list("key", flat=True))
+    known_series = set(PublicationSeries.objects.filter(live=True).values_list("key", flat=True))
+    known_regions = set(live_regions().values_list("key", flat=True))
     known_languages = {code for code, _name in settings.LANGUAGES}
     ignored = False
 
@@ -231,7 +231,7 @@ def _facets_with_labels(query, counted):
         Facet(
             "series",
             _("Series"),
-            [option(s.key, s.name, series_counts, query.series) for s in PublicationSeries.objects.all()],
+            [option(s.key, s.name, series_counts, query.series) for s in PublicationSeries.objects.filter(live=True)],
         ),
         Facet(
             "programme",
@@ -241,9 +241,7 @@ def _facets_with_labels(query, counted):
                 for p in ProgrammePage.objects.live().order_by("path")
             ],
         ),
-        Facet(
-            "region", _("Region"), [option(r.key, r.name, region_counts, query.region) for r in Region.objects.all()]
-        ),
+        Facet("region", _("Region"), [option(r.key, r.name, region_counts, query.region) for r in live_regions()]),
         Facet("year", _("Year"), [option(y, str(y), year_counts, query.year) for y in all_years]),
         Facet(
             "language",

@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import querydict_from_html
 
 FORM_ID = "page-edit-form"  # <form id="page-edit-form"> of the admin's create and edit views
+SNIPPET_FORM_ID = "w-editor-form"  # the snippet editor's form
 
 
 def add_url(model, parent):
@@ -35,12 +36,12 @@ def stream_form_data(name, blocks):
     return data
 
 
-def read_form(response):
+def read_form(response, form_id=FORM_ID):
     """What a browser would submit from the page editor in `response`, before any change."""
     assert response.status_code == 200, response.status_code
     html = response.content.decode()
-    data = querydict_from_html(html, form_id=FORM_ID)
-    form = BeautifulSoup(html, "html.parser").find("form", id=FORM_ID)
+    data = querydict_from_html(html, form_id=form_id)
+    form = BeautifulSoup(html, "html.parser").find("form", id=form_id)
     # Two things browsers do that querydict_from_html does not: drop the newline that opens a
     # <textarea>, and send "on" for a ticked checkbox without a value.
     for textarea in form.find_all("textarea", attrs={"name": True}):
@@ -63,4 +64,20 @@ def post_form(client, url, changes, publish=True):
         data[key] = value
     if publish:
         data["action-publish"] = "action-publish"
+    return client.post(url, data)
+
+
+def snippet_edit_url(obj):
+    return f"/admin/snippets/{obj._meta.app_label}/{obj._meta.model_name}/edit/{obj.pk}/"
+
+
+def post_snippet(client, obj, changes, action=None):
+    """Open a snippet's editor, change what the editor changes and press a button: None "Save
+    draft", "submit" ("Submit for moderation"), "publish"."""
+    url = snippet_edit_url(obj)
+    data = read_form(client.get(url), form_id=SNIPPET_FORM_ID)
+    for key, value in changes.items():
+        data[key] = value
+    if action:
+        data[f"action-{action}"] = f"action-{action}"
     return client.post(url, data)

@@ -53,6 +53,16 @@ RECYCLERS_BODY = {
 }
 
 
+def user_in_groups(django_user_model, name, *groups):
+    """A user in the named groups (Translators, Translators: Spanish, Moderators...: made by the
+    migrations), password "password"."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(name, f"{name}@example.org", "password")
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
 def publish(page):
     page.save_revision().publish()
     return page

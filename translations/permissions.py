@@ -52,7 +52,8 @@ def can_translate(user, language):
 
 def can_edit(user, obj):
     """May `user` change this object in the admin? Pages: page permissions, and not locked;
-    images: collection permissions; snippets and settings: the model's change permission."""
+    images: collection permissions; snippets and settings: the model's change permission, and
+    for regions and series not locked (in review, or by someone else)."""
     # Imported here: this module is imported while models load (translations.locking), and
     # Wagtail's image permission policy needs the image model.
     from wagtail.images import get_image_model
@@ -65,7 +66,10 @@ def can_edit(user, obj):
     if isinstance(obj, get_image_model()):
         return image_permission_policy.user_has_permission_for_instance(user, "change", obj)
     opts = obj._meta
-    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return False
+    lock = obj.get_lock() if hasattr(obj, "get_lock") else None  # snippets with drafts (in review)
+    return not (lock and lock.for_user(user))
 
 
 def uses_translation_tools(user):

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import translation
 from modeltranslation.translator import translator
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 
 import languages
 
@@ -40,8 +40,11 @@ def object_type_of(model):
 
 
 def working_copy(obj):
-    """What translators work on: a page's latest revision, else the object itself."""
-    if isinstance(obj, Page) and obj.latest_revision_id:
+    """What translators work on: the latest revision of a page or of a snippet with drafts (a
+    region, a series), else the object itself."""
+    if isinstance(obj, DraftStateMixin) and obj.latest_revision_id:
+        if not isinstance(obj, Page) and not obj.has_unpublished_changes:
+            return obj  # Wagtail's rule for snippets: the row is newest (it may be saved directly)
         revision = obj.latest_revision
         if revision is not None and revision.pk == obj.latest_revision_id:
             return revision.as_object()
@@ -102,7 +105,8 @@ def refresh(obj, created=False):
     if created and not english:
         return None  # nothing to translate, nothing stored yet
     content_type = ContentType.objects.get_for_model(model)
-    is_live_page = isinstance(obj, Page) and obj.live
+    # Pages and snippets with drafts: the row holds the live version, judged separately.
+    is_live_page = isinstance(obj, DraftStateMixin) and obj.live
     live = None
     if is_live_page and obj.has_unpublished_changes:
         live = model.objects.filter(pk=obj.pk).first()  # the row holds the live content
@@ -186,7 +190,7 @@ def rebuild(progress=None):
     """Recompute every object's status (after a bulk load, or to repair). Returns the count."""
     count = 0
     for model in tracked_models():
-        if issubclass(model, Page):
+        if issubclass(model, DraftStateMixin):
             queryset = model.objects.select_related("latest_revision").order_by("pk")
         else:
             queryset = model.objects.order_by("pk")

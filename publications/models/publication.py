@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -18,8 +18,12 @@ from publications import citations
 
 
 @register_snippet
-class PublicationSeries(index.Indexed, models.Model):
-    """A publication series, e.g. WIEGO Brief or WIEGO Working Paper."""
+class PublicationSeries(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A publication series, e.g. WIEGO Brief or WIEGO Working Paper.
+
+    Changes are drafts until published, like a page's (see places.models.Region): the row holds
+    the live version.
+    """
 
     name = models.CharField(_("name"), max_length=150)
     key = models.SlugField(
@@ -112,13 +116,21 @@ class PublicationPage(BasePage):
     def author_list(self):
         return [link.author for link in self.authors.all()]
 
+    @property
+    def live_series(self):
+        """The series as visitors see it: None while the series is an unpublished draft (its row
+        holds the live version: a draft change to a published series is not shown)."""
+        series = self.series
+        return series if series is not None and series.live else None
+
     def series_label(self):
         """'WIEGO Working Paper No. 48', or just the series name."""
-        if not self.series:
+        series = self.live_series
+        if not series:
             return ""
         if self.number:
-            return _("%(series)s No. %(number)s") % {"series": self.series.name, "number": self.number}
-        return self.series.name
+            return _("%(series)s No. %(number)s") % {"series": series.name, "number": self.number}
+        return series.name
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,9 +3,10 @@
 The whole file is checked first and nothing is written if anything is wrong (malformed file,
 another language, unknown object or unit, English changed since the export, markup not allowed in
 rich text, text too long, no permission). Then, in one transaction and in English (so the base
-columns keep English), each object's changed units are written: a page gets a new *draft*
-revision made from its latest revision (never published; a page with no change gets no
-revision); snippets, images and site settings have no revisions, so they are saved directly.
+columns keep English), each object's changed units are written: a page, or a snippet with drafts
+(a region, a series), gets a new *draft* revision made from its latest revision (never
+published; an object with no change gets no revision); images and site settings have no
+revisions, so they are saved directly.
 StreamFields are rebuilt in the English structure (`units.rebuild_stream`): English block ids,
 images and page links, with the file's text where it has one and the current translation
 elsewhere. The `post_save` signal then refreshes the stored status.
@@ -21,7 +22,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.fields import StreamField
-from wagtail.models import Page, Revision
+from wagtail.models import DraftStateMixin, Page, Revision
 
 import languages
 
@@ -51,11 +52,12 @@ class ObjectResult:
     type_name: str  # for people: "page", "region", "site image"
     edit_url: str
     changes: list[Change] = field(default_factory=list)
-    revision: Revision | None = None  # the new draft revision of a page
+    revision: Revision | None = None  # the new draft revision of a page or snippet with drafts
 
     @property
-    def is_page(self) -> bool:
-        return isinstance(self.obj, Page)
+    def makes_draft(self) -> bool:
+        """Saved as a draft revision (pages, regions, series), not directly (images, settings)."""
+        return isinstance(self.obj, DraftStateMixin)
 
 
 @dataclass
@@ -227,7 +229,7 @@ def import_entries(
             result.changes = _apply(target, language)
             if not dry_run:
                 try:
-                    if isinstance(target.copy, Page):
+                    if isinstance(target.copy, DraftStateMixin):  # pages, regions, series
                         result.revision = target.copy.save_revision(user=user, log_action=True)
                     else:
                         target.copy.save()

@@ -1,5 +1,5 @@
-"""Importing translation files: drafts in the English structure, direct saves of snippets, images and
-site settings, what is skipped."""
+"""Importing translation files: drafts in the English structure (pages, regions, series), direct
+saves of images and site settings, what is skipped."""
 
 import re
 
@@ -109,7 +109,8 @@ def test_importing_the_out_of_date_file_clears_the_marks(home, superuser):
     }
     assert LanguageStatus.objects.get(item__page=changed, language="es").status == Status.COMPLETE
     region.refresh_from_db()
-    assert region.name_es == "es: Region africa en"  # saved directly: snippets have no revisions
+    assert region.name_es == ""  # regions have drafts: a new revision, never published
+    assert region.get_latest_revision_as_object().name_es == "es: Region africa en"
     item = TranslatedObject.objects.get(object_id=region.pk, object_type=TranslatedObject.ObjectType.SNIPPET)
     assert item.languages.get(language="es").status == Status.COMPLETE
     assert len(polib.pofile(export.export_file(export.OUT_OF_DATE, "es"))) == 0

@@ -13,9 +13,9 @@ def shorten(text, length=80):
 
 class Command(BaseCommand):
     help = (
-        "Import a translated PO or XLIFF 2.0 file for one language as the given user: pages get a new "
-        "draft revision (never published), snippets and images are saved. Nothing is written if the file "
-        "has any error."
+        "Import a translated PO or XLIFF 2.0 file for one language as the given user: pages, regions and "
+        "series get a new draft revision (never published), images and site settings are saved. Nothing is "
+        "written if the file has any error."
     )
 
     def add_arguments(self, parser):
@@ -45,9 +45,9 @@ class Command(BaseCommand):
                 "Nothing was imported:\n" + "\n".join(f"  - {message}" for message in error.errors)
             ) from None
         for result in report.objects:
-            what = "new draft revision" if result.is_page else "saved"
+            what = "new draft revision" if result.makes_draft else "saved"
             if report.dry_run:
-                what = "would get a new draft revision" if result.is_page else "would be saved"
+                what = "would get a new draft revision" if result.makes_draft else "would be saved"
             self.stdout.write(f"{result.type_name} “{result.title}” ({result.edit_url}): {what}")
             for change in result.changes:
                 self.stdout.write(f"  {change.label}: {shorten(change.old)!r} → {shorten(change.new)!r}")

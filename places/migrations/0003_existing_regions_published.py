@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from core.snippet_drafts import publish_existing_rows
+
+
+class Migration(migrations.Migration):
+    # Regions existing before drafts stay live, each with a first published revision.
+    dependencies = [
+        ("places", "0002_region_drafts_and_workflow"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [publish_existing_rows("places", "region", former_app_labels=["wiegosite"])]
