@@ -96,6 +96,12 @@ class ImportForm(forms.Form):
         return upload
 
 
+def _translator(user):
+    """The exporting user as a PO file's Last-Translator ("Name <email>")."""
+    name = user.get_full_name() or user.get_username()
+    return f"{name} <{user.email}>" if user.email else name
+
+
 def export_view(request):
     _require_translator(request)
     if "language" in request.GET:
@@ -103,7 +109,13 @@ def export_view(request):
         if form.is_valid():
             data = form.cleaned_data
             page = data["page"] if data["scope"] != export.OUT_OF_DATE else None
-            text = export.export_file(data["scope"], data["language"], page=page, file_format=data["file_format"])
+            text = export.export_file(
+                data["scope"],
+                data["language"],
+                page=page,
+                file_format=data["file_format"],
+                translator=_translator(request.user),
+            )
             response = HttpResponse(text, content_type=formats.CONTENT_TYPES[data["file_format"]])
             name = export.filename(data["scope"], data["language"], page, data["file_format"])
             response["Content-Disposition"] = f'attachment; filename="{name}"'

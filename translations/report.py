@@ -2,7 +2,7 @@
 language, read from the stored status so it costs the same with 100 or 10,000 pages."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
@@ -13,6 +13,12 @@ from . import status as status_module
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
 from .units import fingerprint
+
+# Pages first (what translators mostly work on), then snippets, then images.
+KIND_ORDER = Case(
+    *(When(object_type=kind, then=Value(position)) for position, kind in enumerate(TranslatedObject.ObjectType.values)),
+    output_field=IntegerField(),
+)
 
 
 def language_names():
@@ -33,7 +39,7 @@ def counts():
 def filtered(params):
     """The report's queryset for validated filter values (see forms.StatusFilterForm)."""
     queryset = TranslatedObject.objects.select_related("content_type", "section").prefetch_related("languages")
-    queryset = queryset.order_by("object_type", "title", "pk")
+    queryset = queryset.alias(kind_order=KIND_ORDER).order_by("kind_order", "title", "pk")
     language, state = params.get("language"), params.get("status")
     cells = LanguageStatus.objects.filter(item=OuterRef("pk"))
     if language:

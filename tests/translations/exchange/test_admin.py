@@ -68,6 +68,7 @@ def test_export_form_downloads_po_and_xliff(admin_client, page):
     assert 'attachment; filename="wiego-es-page-' in response["Content-Disposition"]
     po = polib.pofile(response.content.decode())
     assert po.metadata["Language"] == "es"
+    assert po.metadata["Last-Translator"] == "editor <editor@example.org>"  # who exported it
     assert po.find(f"standard_pages.standardpage:{page.pk}:title", by="msgctxt").msgid == "Vendors English"
 
     response = admin_client.get(EXPORT, {"language": "fr", "scope": "out-of-date", "file_format": "xliff"})
