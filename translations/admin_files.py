@@ -84,6 +84,11 @@ class ImportForm(forms.Form):
     dry_run = forms.BooleanField(
         label=_("Only check the file"), required=False, help_text=_("List what would change without saving anything.")
     )
+    submit = forms.BooleanField(
+        label=_("Submit for review"),
+        required=False,
+        help_text=_("Send each page's new draft to its review workflow, as “Submit for moderation” would."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -147,6 +152,7 @@ def import_view(request):
                     request.user,
                     name=upload.name,
                     dry_run=form.cleaned_data["dry_run"],
+                    submit=form.cleaned_data["submit"],
                 )
             except TranslationFileError as error:
                 errors = error.errors

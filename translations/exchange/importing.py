@@ -52,6 +52,8 @@ class ObjectResult:
     edit_url: str
     changes: list[Change] = field(default_factory=list)
     revision: Revision | None = None  # the new draft revision of a page
+    # Sent for review: "submitted", "resubmitted", "in-review" (already), "no-workflow", or "".
+    review: str = ""
 
     @property
     def is_page(self) -> bool:
@@ -209,10 +211,30 @@ def _apply(target, language):
     return changes
 
 
+SUBMITTED, RESUBMITTED, IN_REVIEW, NO_WORKFLOW = "submitted", "resubmitted", "in-review", "no-workflow"
+
+
+def submit_for_review(page: Page, user: AbstractBaseUser) -> str:
+    """Send a page's new draft revision to its review workflow, as the editor's "Submit for
+    moderation" would; returns what happened (see ObjectResult.review)."""
+    state = page.current_workflow_state
+    if state is not None:
+        if state.status == state.STATUS_NEEDS_CHANGES:
+            state.resume(user)
+            return RESUBMITTED
+        return IN_REVIEW  # the reviewers see the latest revision already
+    workflow = page.get_workflow()
+    if workflow is None or not page.permissions_for_user(user).can_submit_for_moderation():
+        return NO_WORKFLOW
+    workflow.start(page, user)
+    return SUBMITTED
+
+
 def import_entries(
-    entries: list[FileEntry], language: str, user: AbstractBaseUser, dry_run: bool = False
+    entries: list[FileEntry], language: str, user: AbstractBaseUser, dry_run: bool = False, submit: bool = False
 ) -> ImportReport:
-    """Check and apply read entries; returns an ImportReport or raises TranslationFileError."""
+    """Check and apply read entries; returns an ImportReport or raises TranslationFileError.
+    `submit`: send each page's new draft to its review workflow."""
     targets, report = _check(entries, language, user)
     report.dry_run = dry_run
     with transaction.atomic(), translation.override(languages.SOURCE_LANGUAGE):
@@ -229,6 +251,8 @@ def import_entries(
                 try:
                     if isinstance(target.copy, Page):
                         result.revision = target.copy.save_revision(user=user, log_action=True)
+                        if submit:
+                            result.review = submit_for_review(target.copy, user)
                     else:
                         target.copy.save()
                 except ValidationError as error:
@@ -239,7 +263,13 @@ def import_entries(
 
 
 def import_file(
-    content: bytes, language: str, user: AbstractBaseUser, name: str = "", dry_run: bool = False
+    content: bytes,
+    language: str,
+    user: AbstractBaseUser,
+    name: str = "",
+    dry_run: bool = False,
+    submit: bool = False,
 ) -> ImportReport:
-    """Read and import a PO or XLIFF file (bytes). Raises TranslationFileError (nothing written)."""
-    return import_entries(formats.read(content, language, name), language, user, dry_run=dry_run)
+    """Read and import a PO or XLIFF file (bytes). Raises TranslationFileError (nothing written).
+    `submit`: send each page's new draft to its review workflow."""
+    return import_entries(formats.read(content, language, name), language, user, dry_run=dry_run, submit=submit)
