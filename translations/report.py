@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 import languages
 
+from . import diff
 from . import status as status_module
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
@@ -107,13 +108,16 @@ def field_rows(item):
         recorded = stored[language].fields if language in stored else {}
         for unit in units_module.units(current, language):
             row = rows.setdefault(unit.key, {"key": unit.key, "label": unit.label, "source": unit.source, "cells": []})
+            record = recorded.get(unit.key, {})
+            cell = {"language": language, "target": unit.target}
             if not unit.is_translated:
                 state = Status.MISSING
-            elif recorded.get(unit.key, {}).get("src", fingerprint(unit.source)) != fingerprint(unit.source):
+            elif record.get("src", fingerprint(unit.source)) != fingerprint(unit.source):
                 state = Status.OUTDATED
+                # old English → new English; None when the earlier English was not recorded
+                cell["english_change"] = diff.word_diff(record["text"], unit.source) if "text" in record else None
             else:
                 state = Status.COMPLETE
-            row["cells"].append(
-                {"language": language, "state": state, "label": Status(state).label, "target": unit.target}
-            )
+            cell.update(state=state, label=Status(state).label)
+            row["cells"].append(cell)
     return obj, list(rows.values())
