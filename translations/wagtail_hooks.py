@@ -18,6 +18,7 @@ from . import (
 )
 from .panels import TranslationStatusPanel
 from .read_only_fields import lock_languages
+from .review_panel import replace_review_panel
 
 # Translators edit only their languages (read-only fields everywhere else)...
 hooks.register(RESTRICT_ADMIN_FORM, lock_languages)
@@ -29,6 +30,10 @@ hooks.register(PAGE_PERMISSION_TESTER, permissions.page_permissions)
 def translation_tab():
     """The "Translation" tab of every page's editor: the page's status, field by field."""
     return [ObjectList([TranslationStatusPanel()], heading=_("Translation"))]
+
+
+# Moderators' "Awaiting your review" shows which languages each submission changes.
+hooks.register("construct_homepage_panels", replace_review_panel)
 
 
 @hooks.register("register_admin_urls")
