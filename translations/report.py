@@ -121,3 +121,31 @@ def field_rows(item):
             cell.update(state=state, label=Status(state).label)
             row["cells"].append(cell)
     return obj, list(rows.values())
+
+
+def outdated_marks(obj, rows):
+    """Where the editor marks out-of-date translations: [{"field": "teaser_es", "block": None,
+    "language": "es", "label": ...}], `block` being the id of the StreamField block in that
+    language's stream (the one the translation of the unit is read from)."""
+    current = status_module.working_copy(obj)
+    marks = []
+    for row in rows:
+        for cell in row["cells"]:
+            if cell["state"] != Status.OUTDATED:
+                continue
+            field, *path = row["key"].split(".")
+            column = languages.localized_field(field, cell["language"])
+            block = _block_id(current, field, column, path[0]) if path else None
+            marks.append({"field": column, "block": block, "language": cell["language"], "label": row["label"]})
+    return marks
+
+
+def _block_id(obj, field, column, english_id):
+    """The id of the block of a language's stream that matches an English top-level block."""
+    english = units_module.raw_stream(getattr(obj, languages.localized_field(field, languages.SOURCE_LANGUAGE)))
+    translated = units_module.raw_stream(getattr(obj, column))
+    for index, item in enumerate(english):
+        if (item.get("id") or str(index)) == english_id:
+            match = units_module.match_block(translated, item, index)
+            return match.get("id") if match else None
+    return None

@@ -46,6 +46,12 @@ def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("translations/admin.css"))
 
 
+@hooks.register("insert_editor_js")
+def editor_js():
+    """Marks out-of-date translations beside their fields (data from the Translation tab)."""
+    return format_html('<script src="{}" defer></script>', static("translations/outdated-marks.js"))
+
+
 # -- translators may not delete, move or copy pages ---------------------------------------------
 # The page permission tester hides those actions (translations.permissions.page_permissions);
 # these hooks also refuse them when reached directly or through bulk actions on plain pages.
