@@ -10,6 +10,8 @@ working:
 2. Saves run in English and record renames (`keep_base_columns_in_english`).
 3. The per-language columns of Wagtail's own page table are filled and indexed after `migrate`
    (`fill_page_language_columns`, `index_page_language_columns`; core's `migrate` command).
+4. The optional titles in other languages are drawn like every other translated field
+   (`plain_translated_titles`).
 
 Routing: wagtail-modeltranslation routes a request by loading every child of each page on the path and
 comparing slugs in Python, and validates a slug on each admin save by loading every sibling once
@@ -27,6 +29,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms.pages import WagtailAdminPageForm
+from wagtail.admin.panels import TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
@@ -40,6 +43,8 @@ PATCHED_TARGETS = [
     (patch_wagtailadmin, "_validate_slugs"),  # called by the Page.clean it patches in
     (patch_wagtailadmin, "LocalizedSaveDescriptor"),  # the `save` it puts on each page class
     (patch_wagtailadmin_forms, "patch_admin_page_form"),  # the form class it puts on top
+    # it copies the English TitleFieldPanel (placeholder "Page title*", class "title") to every language
+    (patch_wagtailadmin.WagtailTranslator, "_patch_simple_panel"),
 ]
 
 
@@ -185,11 +190,42 @@ def index_page_language_columns(database=DEFAULT_DB_ALIAS):
             cursor.execute(f"CREATE INDEX IF NOT EXISTS wagtailcore_page_{column}_idx ON wagtailcore_page ({column})")
 
 
+def _panels(panels):
+    for panel in panels:
+        yield panel
+        yield from _panels(getattr(panel, "children", ()))
+
+
+def _translated_titles(model):
+    sources = {"title", build_localized_fieldname("title", languages.SOURCE_LANGUAGE)}
+    return [
+        panel
+        for panel in _panels(getattr(model, "content_panels", ()))
+        if isinstance(panel, TitleFieldPanel)
+        and panel.field_name.startswith("title_")
+        and panel.field_name not in sources
+    ]
+
+
+def plain_translated_titles(page_models):
+    """wagtail-modeltranslation gives every language's title the English title's panel: the
+    placeholder "Page title*" with a required-field asterisk on optional fields, and the class
+    "title", whose help text Wagtail's CSS moves below the field only for the first two panels
+    (`.w-panel.title:nth-child(-n+2)`), so Spanish had it below and French and Portuguese above.
+    The other languages' titles keep the panel (it fills their slug) without placeholder or
+    class, drawn like every other translated field; the English title stays the page's title."""
+    for model in page_models:
+        for panel in _translated_titles(model):
+            panel.placeholder = False
+            panel.classname = ""
+
+
 def install(page_models):
     """Apply the overrides to every translated page class (CoreConfig.ready, after
     wagtail-modeltranslation has patched them)."""
     keep_base_columns_in_english(page_models)
     install_routing(page_models)
+    plain_translated_titles(page_models)
 
 
 @checks.register(checks.Tags.compatibility)
@@ -215,6 +251,10 @@ def check_patched_targets(app_configs=None, **kwargs):
             continue
         if getattr(model.save, "_keeps_base_columns_in_english", False) is not True:
             errors.append(checks.Error(f"{model._meta.label}.save does not run in English.", obj=model, id="core.E002"))
+        if any(panel.placeholder or "title" in panel.classname.split() for panel in _translated_titles(model)):
+            errors.append(
+                checks.Error(f"{model._meta.label} draws optional titles as required.", obj=model, id="core.E004")
+            )
         if model.route is not route or not getattr(model.base_form_class, "_checks_slugs_by_index", False):
             errors.append(
                 checks.Error(

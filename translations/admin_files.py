@@ -84,6 +84,11 @@ class ImportForm(forms.Form):
     dry_run = forms.BooleanField(
         label=_("Only check the file"), required=False, help_text=_("List what would change without saving anything.")
     )
+    submit = forms.BooleanField(
+        label=_("Submit for review"),
+        required=False,
+        help_text=_("Send each page's new draft to its review workflow, as “Submit for moderation” would."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,6 +101,12 @@ class ImportForm(forms.Form):
         return upload
 
 
+def _translator(user):
+    """The exporting user as a PO file's Last-Translator ("Name <email>")."""
+    name = user.get_full_name() or user.get_username()
+    return f"{name} <{user.email}>" if user.email else name
+
+
 def export_view(request):
     _require_translator(request)
     if "language" in request.GET:
@@ -103,7 +114,13 @@ def export_view(request):
         if form.is_valid():
             data = form.cleaned_data
             page = data["page"] if data["scope"] != export.OUT_OF_DATE else None
-            text = export.export_file(data["scope"], data["language"], page=page, file_format=data["file_format"])
+            text = export.export_file(
+                data["scope"],
+                data["language"],
+                page=page,
+                file_format=data["file_format"],
+                translator=_translator(request.user),
+            )
             response = HttpResponse(text, content_type=formats.CONTENT_TYPES[data["file_format"]])
             name = export.filename(data["scope"], data["language"], page, data["file_format"])
             response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -135,6 +152,7 @@ def import_view(request):
                     request.user,
                     name=upload.name,
                     dry_run=form.cleaned_data["dry_run"],
+                    submit=form.cleaned_data["submit"],
                 )
             except TranslationFileError as error:
                 errors = error.errors

@@ -66,7 +66,8 @@ class LanguageStatus(models.Model):
     # Status of the live version when it differs from the latest revision's ("" otherwise).
     live_status = models.CharField(max_length=10, choices=Status.choices, blank=True)
     # {unit key: {"src": fingerprint of the English it was made from, "tx": fingerprint of the
-    # translation}} — what lets a later English change mark the unit out of date.
+    # translation, "text": that English (absent in records made before it was kept)}} — what lets
+    # a later English change mark the unit out of date and show what changed.
     fields = models.JSONField(default=dict)
     # The same record for the live version of a page, kept from when draft and live were last
     # the same (at publish); used to judge the live version while a newer draft waits.

@@ -1,5 +1,6 @@
 """The "Translation" tab of the page editor: this page's status, field by field."""
 
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
 from . import permissions, report
@@ -19,8 +20,15 @@ class TranslationStatusPanel(Panel):
             context["languages"] = report.language_names()
             context["next"] = self.request.get_full_path() if self.request else ""
             if item is not None:
-                _obj, rows = report.field_rows(item)
+                obj, rows = report.field_rows(item)
                 context["rows"] = rows
+                marks = report.outdated_marks(obj, rows)
+                if marks:
+                    context["outdated_marks"] = {
+                        "badge": _("Out of date"),
+                        "description": _("The English changed after this translation was made."),
+                        "marks": marks,
+                    }
                 context["summary"] = report.summary(item)
                 context["writable"] = permissions.writable_languages(self.request.user) if self.request else []
             return context

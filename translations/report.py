@@ -2,17 +2,24 @@
 language, read from the stored status so it costs the same with 100 or 10,000 pages."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Value, When
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 
 import languages
 
+from . import diff
 from . import status as status_module
 from . import units as units_module
 from .models import LanguageStatus, Status, TranslatedObject
 from .units import fingerprint
+
+# Pages first (what translators mostly work on), then snippets, then images.
+KIND_ORDER = Case(
+    *(When(object_type=kind, then=Value(position)) for position, kind in enumerate(TranslatedObject.ObjectType.values)),
+    output_field=IntegerField(),
+)
 
 
 def language_names():
@@ -33,7 +40,7 @@ def counts():
 def filtered(params):
     """The report's queryset for validated filter values (see forms.StatusFilterForm)."""
     queryset = TranslatedObject.objects.select_related("content_type", "section").prefetch_related("languages")
-    queryset = queryset.order_by("object_type", "title", "pk")
+    queryset = queryset.alias(kind_order=KIND_ORDER).order_by("kind_order", "title", "pk")
     language, state = params.get("language"), params.get("status")
     cells = LanguageStatus.objects.filter(item=OuterRef("pk"))
     if language:
@@ -101,13 +108,44 @@ def field_rows(item):
         recorded = stored[language].fields if language in stored else {}
         for unit in units_module.units(current, language):
             row = rows.setdefault(unit.key, {"key": unit.key, "label": unit.label, "source": unit.source, "cells": []})
+            record = recorded.get(unit.key, {})
+            cell = {"language": language, "target": unit.target}
             if not unit.is_translated:
                 state = Status.MISSING
-            elif recorded.get(unit.key, {}).get("src", fingerprint(unit.source)) != fingerprint(unit.source):
+            elif record.get("src", fingerprint(unit.source)) != fingerprint(unit.source):
                 state = Status.OUTDATED
+                # old English → new English; None when the earlier English was not recorded
+                cell["english_change"] = diff.word_diff(record["text"], unit.source) if "text" in record else None
             else:
                 state = Status.COMPLETE
-            row["cells"].append(
-                {"language": language, "state": state, "label": Status(state).label, "target": unit.target}
-            )
+            cell.update(state=state, label=Status(state).label)
+            row["cells"].append(cell)
     return obj, list(rows.values())
+
+
+def outdated_marks(obj, rows):
+    """Where the editor marks out-of-date translations: [{"field": "teaser_es", "block": None,
+    "language": "es", "label": ...}], `block` being the id of the StreamField block in that
+    language's stream (the one the translation of the unit is read from)."""
+    current = status_module.working_copy(obj)
+    marks = []
+    for row in rows:
+        for cell in row["cells"]:
+            if cell["state"] != Status.OUTDATED:
+                continue
+            field, *path = row["key"].split(".")
+            column = languages.localized_field(field, cell["language"])
+            block = _block_id(current, field, column, path[0]) if path else None
+            marks.append({"field": column, "block": block, "language": cell["language"], "label": row["label"]})
+    return marks
+
+
+def _block_id(obj, field, column, english_id):
+    """The id of the block of a language's stream that matches an English top-level block."""
+    english = units_module.raw_stream(getattr(obj, languages.localized_field(field, languages.SOURCE_LANGUAGE)))
+    translated = units_module.raw_stream(getattr(obj, column))
+    for index, item in enumerate(english):
+        if (item.get("id") or str(index)) == english_id:
+            match = units_module.match_block(translated, item, index)
+            return match.get("id") if match else None
+    return None

@@ -2,7 +2,8 @@
 
 `refresh(obj)` runs after every save of a translated object (`translations.signal_handlers`): it
 reads the latest revision (what translators work on), splits it into units (`translations.units`)
-and, per language, records the fingerprint of the English text each translation was made from. A
+and, per language, records the fingerprint of the English text each translation was made from
+(and that text, to show what changed since; kept only for translated units). A
 unit is *out of date* when the English text now differs from that fingerprint; the mark clears when
 the translation is changed or a translator confirms it (`confirm`).
 """
@@ -85,7 +86,14 @@ def language_state(obj_units, previous):
         tx, source_now = fingerprint(unit.target), fingerprint(unit.source)
         before = previous.get(unit.key)
         made_from = before["src"] if before and before.get("tx") == tx else source_now
-        fields[unit.key] = {"src": made_from, "tx": tx}
+        record = {"src": made_from, "tx": tx}
+        # The English text itself, so an out-of-date unit can show what changed. Records made
+        # before it was kept lack it (the English of those translations was not recorded).
+        if made_from == source_now:
+            record["text"] = unit.source
+        elif before and "text" in before:
+            record["text"] = before["text"]
+        fields[unit.key] = record
         translated += 1
         outdated += made_from != source_now
     return fields, translated, outdated
@@ -137,7 +145,8 @@ def refresh(obj, created=False):
             if not is_live_page:
                 row.live_fields = {}
             elif live is None:
-                row.live_fields = fields  # draft and live are the same
+                # Draft and live are the same; the live record needs no English texts.
+                row.live_fields = {key: {"src": rec["src"], "tx": rec["tx"]} for key, rec in fields.items()}
             else:
                 live_units = units_module.units(live, language)
                 live_status = _live_status(live_units, row.live_fields or {})
@@ -179,6 +188,7 @@ def confirm(item, language, keys=None):
         current = item.sources.get(key)
         if current and recorded["src"] != current:
             recorded["src"] = current
+            recorded.pop("text", None)  # the next refresh records the English now
             confirmed += 1
     row.outdated = sum(1 for key, recorded in row.fields.items() if recorded["src"] != item.sources.get(key))
     row.status = status_for(item.units, row.translated, row.outdated)

@@ -144,6 +144,11 @@ def _match(items, english_item, index, type_key="type"):
     return None
 
 
+def match_block(items, english_item, index):
+    """The block of a language's stream that holds the translation of an English block."""
+    return _match(items, english_item, index)
+
+
 def _leaves(stream_block, english, translated, path, label):
     for index, item in enumerate(english):
         block = stream_block.child_blocks.get(item.get("type"))

@@ -18,6 +18,7 @@ from . import (
 )
 from .panels import TranslationStatusPanel
 from .read_only_fields import lock_languages
+from .review_panel import replace_review_panel
 
 # Translators edit only their languages (read-only fields everywhere else)...
 hooks.register(RESTRICT_ADMIN_FORM, lock_languages)
@@ -31,6 +32,10 @@ def translation_tab():
     return [ObjectList([TranslationStatusPanel()], heading=_("Translation"))]
 
 
+# Moderators' "Awaiting your review" shows which languages each submission changes.
+hooks.register("construct_homepage_panels", replace_review_panel)
+
+
 @hooks.register("register_admin_urls")
 def register_urls():
     return [path("translations/", include(urls, namespace="translations"))]
@@ -39,6 +44,12 @@ def register_urls():
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("translations/admin.css"))
+
+
+@hooks.register("insert_editor_js")
+def editor_js():
+    """Marks out-of-date translations beside their fields (data from the Translation tab)."""
+    return format_html('<script src="{}" defer></script>', static("translations/outdated-marks.js"))
 
 
 # -- translators may not delete, move or copy pages ---------------------------------------------

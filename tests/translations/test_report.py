@@ -2,6 +2,7 @@
 confirming translations, through the admin as a person would use them."""
 
 import pytest
+import wagtail_factories
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -68,6 +69,21 @@ def test_report_lists_snippets_too(admin_client, pages, parameter):
     assert select.select_one("option[selected]")["value"] == "snippet"
     assert soup.select_one(f'label[for="{select["id"]}"]').get_text(strip=True) == "Page, snippet or image"
     assert soup.select_one('[name="kind"]') is None
+
+
+def test_report_lists_pages_before_snippets_and_images(admin_client, pages):
+    region = RegionFactory(name_en="Aardvark region")  # sorts first by title
+    photo = wagtail_factories.ImageFactory(title="Aaa photo", description_en="A photo")
+    response = admin_client.get(REPORT)
+    soup = BeautifulSoup(response.content, "html.parser")
+    order = [int(row["data-item"]) for row in soup.select("tr[data-item]")]
+    kinds = [TranslatedObject.objects.get(pk=pk).object_type for pk in order]
+    assert kinds == sorted(kinds, key=["page", "snippet", "image"].index)
+    assert kinds[0] == "page" and {"snippet", "image"} <= set(kinds)
+    assert order.index(item_for(pages["fresh"]).pk) < order.index(
+        TranslatedObject.objects.get(object_id=region.pk, content_type__model="region").pk
+    )
+    assert TranslatedObject.objects.filter(object_type="image", object_id=photo.pk).exists()
 
 
 @pytest.mark.parametrize(

@@ -32,12 +32,21 @@ BATCH = 500  # ids per query
 Progress = Callable[[int], object]
 
 
-def _describe(obj, copy):
-    """The comment lines shared by every entry of an object: title, page path, admin address."""
+def public_address(page, language):
+    """The page's public address in `language` (its translated slugs under the language prefix),
+    as readers of the translation will reach it; "" when the page is not in a site."""
+    with translation.override(language):
+        return page.get_full_url() or ""
+
+
+def _describe(obj, copy, language):
+    """The comment lines shared by every entry of an object: title, public address in the file's
+    language, admin address."""
     lines = [status.english_title(copy)]
     if isinstance(obj, Page):
-        with translation.override(languages.SOURCE_LANGUAGE):
-            lines.append(f"Page: {copy.url_path or ''}")
+        address = public_address(obj, language)
+        if address:
+            lines.append(f"Page: {address}" if obj.live else f"Page (not yet published): {address}")
     url = AdminURLFinder().get_edit_url(obj) or ""
     if url:
         lines.append(f"Edit: {url}")
@@ -72,7 +81,7 @@ def object_entries(
     if stale is None:
         stale = stale_keys([obj], language).get((type(obj), obj.pk), set())
     copy = status.working_copy(obj)
-    first, *rest = _describe(obj, copy)
+    first, *rest = _describe(obj, copy, language)
     found = []
     for unit in units.units(copy, language):
         out_of_date = unit.is_translated and unit.key in stale
@@ -148,6 +157,7 @@ def export_file(
     page: Page | None = None,
     file_format: str = formats.PO,
     progress: Progress | None = None,
+    translator: str = "",
 ) -> str:
     """The text of an export file."""
     if language not in languages.TARGET_LANGUAGES:
@@ -157,7 +167,7 @@ def export_file(
     if file_format not in formats.FORMATS:
         raise ValueError(f"Unknown format: {file_format}")
     entries = collect(scope, language, page, progress)
-    return formats.write(entries, language, scope_description(scope, page), file_format)
+    return formats.write(entries, language, scope_description(scope, page), file_format, translator)
 
 
 def filename(scope: str, language: str, page: Page | None = None, file_format: str = formats.PO) -> str:

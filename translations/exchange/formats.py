@@ -25,10 +25,15 @@ def detect_format(content: bytes, name: str = "") -> str:
     return XLIFF if content.lstrip()[:1] == b"<" else PO
 
 
-def write(entries: Iterable[Entry], language: str, description: str = "", file_format: str = PO) -> str:
-    """The text of a file of `file_format` holding `entries` for `language`."""
+def write(
+    entries: Iterable[Entry], language: str, description: str = "", file_format: str = PO, translator: str = ""
+) -> str:
+    """The text of a file of `file_format` holding `entries` for `language` (`translator`, "Name
+    <email>", goes in a PO file's Last-Translator header)."""
     if file_format not in _MODULES:
         raise ValueError(f"Unknown format: {file_format}")
+    if file_format == PO:
+        return po.write(entries, language, description, translator)
     return _MODULES[file_format].write(entries, language, description)
 
 

@@ -14,6 +14,7 @@ elsewhere. The `post_save` signal then refreshes the stored status.
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -53,6 +54,8 @@ class ObjectResult:
     edit_url: str
     changes: list[Change] = field(default_factory=list)
     revision: Revision | None = None  # the new draft revision of a page or snippet with drafts
+    # Sent for review: "submitted", "resubmitted", "in-review" (already), "no-workflow", or "".
+    review: str = ""
 
     @property
     def makes_draft(self) -> bool:
@@ -211,10 +214,37 @@ def _apply(target, language):
     return changes
 
 
+SUBMITTED, RESUBMITTED, IN_REVIEW, NO_WORKFLOW = "submitted", "resubmitted", "in-review", "no-workflow"
+
+
+def _may_submit(obj, user: AbstractBaseUser) -> bool:
+    if isinstance(obj, Page):
+        return obj.permissions_for_user(user).can_submit_for_moderation()
+    # A snippet with drafts (region, series): whoever may change it may submit it, as in its editor.
+    return user.has_perm(f"{obj._meta.app_label}.{get_permission_codename('change', obj._meta)}")
+
+
+def submit_for_review(page: Page | DraftStateMixin, user: AbstractBaseUser) -> str:
+    """Send a page's (or a snippet's) new draft revision to its review workflow, as the editor's
+    "Submit for moderation" would; returns what happened (see ObjectResult.review)."""
+    state = page.current_workflow_state
+    if state is not None:
+        if state.status == state.STATUS_NEEDS_CHANGES:
+            state.resume(user)
+            return RESUBMITTED
+        return IN_REVIEW  # the reviewers see the latest revision already
+    workflow = page.get_workflow()
+    if workflow is None or not _may_submit(page, user):
+        return NO_WORKFLOW
+    workflow.start(page, user)
+    return SUBMITTED
+
+
 def import_entries(
-    entries: list[FileEntry], language: str, user: AbstractBaseUser, dry_run: bool = False
+    entries: list[FileEntry], language: str, user: AbstractBaseUser, dry_run: bool = False, submit: bool = False
 ) -> ImportReport:
-    """Check and apply read entries; returns an ImportReport or raises TranslationFileError."""
+    """Check and apply read entries; returns an ImportReport or raises TranslationFileError.
+    `submit`: send each page's new draft to its review workflow."""
     targets, report = _check(entries, language, user)
     report.dry_run = dry_run
     with transaction.atomic(), translation.override(languages.SOURCE_LANGUAGE):
@@ -231,6 +261,8 @@ def import_entries(
                 try:
                     if isinstance(target.copy, DraftStateMixin):  # pages, regions, series
                         result.revision = target.copy.save_revision(user=user, log_action=True)
+                        if submit:
+                            result.review = submit_for_review(target.copy, user)
                     else:
                         target.copy.save()
                 except ValidationError as error:
@@ -241,7 +273,13 @@ def import_entries(
 
 
 def import_file(
-    content: bytes, language: str, user: AbstractBaseUser, name: str = "", dry_run: bool = False
+    content: bytes,
+    language: str,
+    user: AbstractBaseUser,
+    name: str = "",
+    dry_run: bool = False,
+    submit: bool = False,
 ) -> ImportReport:
-    """Read and import a PO or XLIFF file (bytes). Raises TranslationFileError (nothing written)."""
-    return import_entries(formats.read(content, language, name), language, user, dry_run=dry_run)
+    """Read and import a PO or XLIFF file (bytes). Raises TranslationFileError (nothing written).
+    `submit`: send each page's new draft to its review workflow."""
+    return import_entries(formats.read(content, language, name), language, user, dry_run=dry_run, submit=submit)

@@ -8,19 +8,30 @@ import polib
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import languages
+
 from .entries import EXPORTED_AT_HEADER, SCOPE_HEADER, Entry, FileEntry, TranslationFileError, check_language
 
+# Who answers for the translations when no person is named (the header is required by gettext
+# tools and `msgfmt --check`; a translator's tool puts its user's name there on saving).
+TEAM = "WIEGO translators"
 
-def write(entries: Iterable[Entry], language: str, description: str = "") -> str:
-    """The text of a PO file holding `entries` for `language`."""
+
+def write(entries: Iterable[Entry], language: str, description: str = "", translator: str = "") -> str:
+    """The text of a PO file holding `entries` for `language`; `translator` ("Name <email>") is
+    the person the file is exported for."""
     po = polib.POFile(wrapwidth=0)
+    now = timezone.now()
     po.metadata = {
         "Project-Id-Version": "WIEGO site content",
+        "PO-Revision-Date": now.strftime("%Y-%m-%d %H:%M%z"),
+        "Last-Translator": translator or TEAM,
+        "Language-Team": f"{languages.get(language).native_name} ({TEAM})",
         "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        EXPORTED_AT_HEADER: timezone.now().isoformat(timespec="seconds"),
+        EXPORTED_AT_HEADER: now.isoformat(timespec="seconds"),
         SCOPE_HEADER: description,
     }
     for entry in entries:

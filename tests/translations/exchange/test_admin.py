@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import etree
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, WorkflowState
 
 from standard_pages.models import StandardPage
 from tests.factories import RegionFactory, StandardPageFactory
@@ -68,6 +68,7 @@ def test_export_form_downloads_po_and_xliff(admin_client, page):
     assert 'attachment; filename="wiego-es-page-' in response["Content-Disposition"]
     po = polib.pofile(response.content.decode())
     assert po.metadata["Language"] == "es"
+    assert po.metadata["Last-Translator"] == "editor <editor@example.org>"  # who exported it
     assert po.find(f"standard_pages.standardpage:{page.pk}:title", by="msgctxt").msgid == "Vendors English"
 
     response = admin_client.get(EXPORT, {"language": "fr", "scope": "out-of-date", "file_format": "xliff"})
@@ -175,3 +176,22 @@ def test_page_menus_and_main_menu_offer_the_export(admin_client, page):
     assert f"{EXPORT}?page={page.pk}" in listing
     dashboard = admin_client.get("/admin/").content.decode()
     assert "/admin/translations/status/" in dashboard and IMPORT in dashboard
+
+
+def test_import_can_submit_the_new_drafts_for_review(translator, page):
+    upload = SimpleUploadedFile("es.po", filled_po(page), content_type="text/plain")
+    response = translator.post(IMPORT, {"file": upload, "language": "es", "submit": "on"})
+    assert response.status_code == 200
+    assert "Submitted for review." in response.content.decode()
+    fresh = StandardPage.objects.get(pk=page.pk)
+    state = fresh.current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by.username == "ana"
+    assert state.current_task_state.revision_id == fresh.latest_revision_id  # the imported draft
+    assert fresh.title_es is None  # still not published
+
+
+def test_import_without_submit_starts_no_workflow(admin_client, page):
+    upload = SimpleUploadedFile("es.po", filled_po(page), content_type="text/plain")
+    assert admin_client.post(IMPORT, {"file": upload, "language": "es"}).status_code == 200
+    assert StandardPage.objects.get(pk=page.pk).current_workflow_state is None

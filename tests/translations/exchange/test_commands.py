@@ -6,7 +6,9 @@ import polib
 import pytest
 from django.core.management import CommandError, call_command
 from lxml import etree
+from wagtail.models import WorkflowState
 
+from standard_pages.models import StandardPage
 from tests.factories import RegionFactory
 from translations.exchange import export
 
@@ -68,3 +70,14 @@ def test_import_command_reports_errors(vendors, superuser, tmp_path):
     with pytest.raises(CommandError, match="No user"):
         call_command("import_translations", str(source), "--language", "es", "--user", "ghost")
     assert vendors.revisions.count() == revisions
+
+
+def test_import_command_submits_the_drafts_for_review(vendors, superuser, tmp_path):
+    source = tmp_path / "es.po"
+    source.write_bytes(fill_po(export.export_file(export.PAGE, "es", page=vendors), "es", only=":teaser"))
+    out = io.StringIO()
+    call_command("import_translations", str(source), "--language", "es", "--user", "lead", "--submit", stdout=out)
+    assert "new draft revision, submitted for review" in out.getvalue()
+    state = StandardPage.objects.get(pk=vendors.pk).current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Translation review"

@@ -5,6 +5,13 @@ import languages
 from translations.exchange import importing
 from translations.exchange.entries import TranslationFileError
 
+REVIEW_MESSAGES = {
+    importing.SUBMITTED: "submitted for review",
+    importing.RESUBMITTED: "resubmitted for review",
+    importing.IN_REVIEW: "already in review",
+    importing.NO_WORKFLOW: "not submitted (no review workflow for it, or no right to submit)",
+}
+
 
 def shorten(text, length=80):
     text = " ".join((text or "").split())
@@ -25,6 +32,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", required=True, help="Username the revisions are saved as (permissions apply)")
         parser.add_argument("--dry-run", action="store_true", help="Check and list the changes, write nothing")
+        parser.add_argument(
+            "--submit", action="store_true", help="Send each page's new draft to its review workflow (moderation)"
+        )
 
     def handle(self, *args, **options):
         language = options["language"]
@@ -39,7 +49,9 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {options['file']}: {error}") from None
         try:
-            report = importing.import_file(content, language, user, name=options["file"], dry_run=options["dry_run"])
+            report = importing.import_file(
+                content, language, user, name=options["file"], dry_run=options["dry_run"], submit=options["submit"]
+            )
         except TranslationFileError as error:
             raise CommandError(
                 "Nothing was imported:\n" + "\n".join(f"  - {message}" for message in error.errors)
@@ -48,6 +60,8 @@ class Command(BaseCommand):
             what = "new draft revision" if result.makes_draft else "saved"
             if report.dry_run:
                 what = "would get a new draft revision" if result.makes_draft else "would be saved"
+            if result.review:
+                what += f", {REVIEW_MESSAGES[result.review]}"
             self.stdout.write(f"{result.type_name} “{result.title}” ({result.edit_url}): {what}")
             for change in result.changes:
                 self.stdout.write(f"  {change.label}: {shorten(change.old)!r} → {shorten(change.new)!r}")
