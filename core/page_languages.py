@@ -62,6 +62,19 @@ def displayed_language(obj, field_name, language=None):
     return language
 
 
+def first_filled(obj, field_names, language=None):
+    """(value, language) of the first of `field_names` filled in the language, else of the first
+    filled in English; ("", language) when none is. Fields the object lacks are skipped."""
+    language = language or translation.get_language()
+    names = [name for name in field_names if hasattr(obj, build_localized_fieldname(name, SOURCE_LANGUAGE))]
+    for code in dict.fromkeys([language, SOURCE_LANGUAGE]):
+        for name in names:
+            value = field_value(obj, name, code)
+            if is_filled(value):
+                return value, code
+    return "", language
+
+
 @contextmanager
 def in_source_language():
     """Run code as if the visitor (or editor) used English.

@@ -96,6 +96,7 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
     """One of the core programmes. Lists everything tagged with it, newest first."""
 
     main_text_fields = ("intro",)
+    show_date_on_cards = False  # a programme runs on; the date it was last edited means nothing
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = []
     template = "programmes/programme_page.html"

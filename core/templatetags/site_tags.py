@@ -70,6 +70,17 @@ def lang_attr(obj, field_name):
     return ""
 
 
+@register.simple_tag
+def card_text(item):
+    """The text of a page's listing card: its teaser, else its summary or introduction (the
+    type's `card_text_fields`), in the visitor's language when written in it, else in English.
+    A dict with `text` and `lang` (the language code when it differs from the active one)."""
+    fields = getattr(item, "card_text_fields", ("teaser",))
+    text, shown = languages.first_filled(item, fields)
+    active = translation.get_language()
+    return {"text": text, "lang": shown if shown != active else ""}
+
+
 @register.filter
 def language_name(code):
     """The name of a language in the visitor's language ("French" on /en/, "francés" on /es/)."""

@@ -62,6 +62,7 @@ class Author(index.Indexed, models.Model):
 class PublicationPage(BasePage):
     related_listing_type, related_listing_label, related_listing_order = "publication", _("Publications"), 1
     open_graph_type = "article"  # a dated piece of writing
+    card_text_fields = ("teaser", "summary")
 
     number = models.CharField(
         _("number in the series"), max_length=20, blank=True, help_text=_("For example 48 for Working Paper No. 48.")
