@@ -236,3 +236,6 @@ class DemoBuilder:
             site_settings.linkedin_url = social.get("linkedin", "")
             site_settings.youtube_url = social.get("youtube", "")
             site_settings.save()
+        if spec.get("default_share_image") and not site_settings.default_share_image_id:
+            site_settings.default_share_image = self.images[spec["default_share_image"]]
+            site_settings.save()
