@@ -18,6 +18,7 @@ from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
+from core import query_strings
 from languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 
@@ -114,8 +115,9 @@ def alternates(page, request=None):
 
 
 def switcher_links(page, request):
-    """One entry per language for the language switcher: same page, same query string."""
-    query = request.GET.urlencode() if request is not None else ""
+    """One entry per language for the language switcher: same page, same query string (without
+    empty parameters)."""
+    query = query_strings.without_empty(request.GET).urlencode() if request is not None else ""
     available = set(page_languages(page))
     current = translation.get_language()
     links = []

@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 
 import languages as languages_registry
 from core import page_languages as languages
-from core import pictures, tagging
+from core import pictures, query_strings, tagging
 
 register = template.Library()
 
@@ -102,9 +102,10 @@ def page_tags(page):
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current query string with some parameters replaced (URL-encoded)."""
+    """The current query string with some parameters replaced (URL-encoded); empty values are
+    left out (a link never carries `q=`)."""
     request = context.get("request")
-    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query = query_strings.without_empty(request.GET) if request is not None else QueryDict(mutable=True)
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
