@@ -110,9 +110,11 @@ class DemoBuilder:
                 series.save()
             self.series[spec["key"]] = series
         for spec in data["authors"]:
-            self.authors[spec["key"]], _ = Author.objects.get_or_create(
-                key=spec["key"], defaults={"name": spec["name"]}
-            )
+            if "organisation" in spec:
+                names = {"is_organisation": True, "family_name": spec["organisation"]}
+            else:
+                names = {"given_name": spec["given_name"], "family_name": spec["family_name"]}
+            self.authors[spec["key"]], _ = Author.objects.get_or_create(key=spec["key"], defaults=names)
         self.log(f"Snippets: {len(self.regions)} regions, {len(self.series)} series, {len(self.authors)} authors")
 
     # -- pages ----------------------------------------------------------------------------
