@@ -73,17 +73,17 @@ class Author(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        super().clean()
-        if self.is_organisation and self.given_name.strip():
-            raise ValidationError({"given_name": _("An organisation has one name: leave the given names empty.")})
-
     def save(self, *args, **kwargs):
         self.given_name, self.family_name = " ".join(self.given_name.split()), " ".join(self.family_name.split())
         if self.is_organisation:
             self.given_name = ""
         self.name = " ".join(part for part in (self.given_name, self.family_name) if part)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.is_organisation and self.given_name.strip():
+            raise ValidationError({"given_name": _("An organisation has one name: leave the given names empty.")})
 
 
 class PublicationPage(BasePage):
