@@ -69,7 +69,7 @@ class CitedAuthor:
 
     @property
     def inverted(self):
-        """"Family, Given" (RIS, BibTeX), or the organisation's name."""
+        """ "Family, Given" (RIS, BibTeX), or the organisation's name."""
         return f"{self.family}, {self.given}" if self.given else self.family
 
     @property
@@ -79,7 +79,7 @@ class CitedAuthor:
 
     @property
     def short(self):
-        """"Family, G." for the citation shown on the page."""
+        """ "Family, G." for the citation shown on the page."""
         return f"{self.family}, {self.initials}" if self.given else self.family
 
 
