@@ -3,6 +3,7 @@
 from django import template
 from django.http import QueryDict
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
@@ -79,6 +80,15 @@ def card_text(item):
     text, shown = languages.first_filled(item, fields)
     active = translation.get_language()
     return {"text": text, "lang": shown if shown != active else ""}
+
+
+@register.filter
+def grouped_number(value):
+    """A number with its thousands grouped as the visitor's language writes them in running
+    text ("1,000", "1 000", "1.000"), so a figure reads like the same figure in the text."""
+    if value in (None, ""):
+        return ""
+    return number_format(value, use_l10n=True, force_grouping=True)
 
 
 @register.filter
