@@ -11,6 +11,7 @@ from django.apps import apps
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
@@ -375,3 +376,19 @@ def test_the_migration_splits_existing_names():
         ("obiora", False, "Amaka", "Obiora-Lindqvist", "Amaka Obiora-Lindqvist"),
         ("wiego", True, "", "WIEGO", "WIEGO"),
     ]
+
+
+@pytest.mark.django_db
+def test_editors_enter_an_author_in_two_parts_in_the_admin(admin_client):
+    add = reverse("wagtailsnippets_publications_author:add")
+    person = {"given_name": "Martha Alter", "family_name": "Chen", "key": "chen"}
+    organisation = {"is_organisation": "on", "given_name": "Women in", "family_name": "WIEGO", "key": "wiego"}
+
+    assert admin_client.post(add, person).status_code == 302
+    refused = admin_client.post(add, organisation)
+    assert refused.status_code == 200
+    assert "An organisation has one name: leave the given names empty." in refused.content.decode()
+    assert admin_client.post(add, {**organisation, "given_name": ""}).status_code == 302
+
+    rows = sorted(Author.objects.values_list("key", "name", "is_organisation"))
+    assert rows == [("chen", "Martha Alter Chen", False), ("wiego", "WIEGO", True)]
