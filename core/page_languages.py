@@ -18,6 +18,7 @@ from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
 import languages
+from core import query_strings
 from languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 
@@ -62,6 +63,19 @@ def displayed_language(obj, field_name, language=None):
     return language
 
 
+def first_filled(obj, field_names, language=None):
+    """(value, language) of the first of `field_names` filled in the language, else of the first
+    filled in English; ("", language) when none is. Fields the object lacks are skipped."""
+    language = language or translation.get_language()
+    names = [name for name in field_names if hasattr(obj, build_localized_fieldname(name, SOURCE_LANGUAGE))]
+    for code in dict.fromkeys([language, SOURCE_LANGUAGE]):
+        for name in names:
+            value = field_value(obj, name, code)
+            if is_filled(value):
+                return value, code
+    return "", language
+
+
 @contextmanager
 def in_source_language():
     """Run code as if the visitor (or editor) used English.
@@ -101,8 +115,9 @@ def alternates(page, request=None):
 
 
 def switcher_links(page, request):
-    """One entry per language for the language switcher: same page, same query string."""
-    query = request.GET.urlencode() if request is not None else ""
+    """One entry per language for the language switcher: same page, same query string (without
+    empty parameters)."""
+    query = query_strings.without_empty(request.GET).urlencode() if request is not None else ""
     available = set(page_languages(page))
     current = translation.get_language()
     links = []

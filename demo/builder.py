@@ -110,9 +110,11 @@ class DemoBuilder:
                 series.save()
             self.series[spec["key"]] = series
         for spec in data["authors"]:
-            self.authors[spec["key"]], _ = Author.objects.get_or_create(
-                key=spec["key"], defaults={"name": spec["name"]}
-            )
+            if "organisation" in spec:
+                names = {"is_organisation": True, "family_name": spec["organisation"]}
+            else:
+                names = {"given_name": spec["given_name"], "family_name": spec["family_name"]}
+            self.authors[spec["key"]], _ = Author.objects.get_or_create(key=spec["key"], defaults=names)
         self.log(f"Snippets: {len(self.regions)} regions, {len(self.series)} series, {len(self.authors)} authors")
 
     # -- pages ----------------------------------------------------------------------------
@@ -235,4 +237,7 @@ class DemoBuilder:
             site_settings.x_url = social.get("x", "")
             site_settings.linkedin_url = social.get("linkedin", "")
             site_settings.youtube_url = social.get("youtube", "")
+            site_settings.save()
+        if spec.get("default_share_image") and not site_settings.default_share_image_id:
+            site_settings.default_share_image = self.images[spec["default_share_image"]]
             site_settings.save()

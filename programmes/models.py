@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, Value, When
 from django.http import HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -96,6 +97,7 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
     """One of the core programmes. Lists everything tagged with it, newest first."""
 
     main_text_fields = ("intro",)
+    show_date_on_cards = False  # a programme runs on; the date it was last edited means nothing
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = []
     template = "programmes/programme_page.html"
@@ -161,6 +163,25 @@ class InitiativeIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, Base
     def child_model(self):
         return InitiativePage
 
+    def listing_queryset(self):
+        # Grouped by type (InitiativePage.GROUPS order), newest first within each group, so
+        # that a page of the listing splits into at most two runs, one under each heading.
+        order = Case(
+            *[When(initiative_type=value, then=Value(n)) for n, (value, _label) in enumerate(InitiativePage.GROUPS)],
+            default=Value(len(InitiativePage.GROUPS)),
+            output_field=models.IntegerField(),
+        )
+        return super().listing_queryset().order_by(order, "-display_date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = [
+            {"heading": heading, "items": members}
+            for value, heading in InitiativePage.GROUPS
+            if (members := [item for item in context["items"] if item.initiative_type == value])
+        ]
+        return context
+
 
 class InitiativePage(ContentFields, BasePage):
     """A special initiative or a global project."""
@@ -170,6 +191,8 @@ class InitiativePage(ContentFields, BasePage):
     SPECIAL_INITIATIVE = "special-initiative"
     GLOBAL_PROJECT = "global-project"
     TYPE_CHOICES = [(SPECIAL_INITIATIVE, _("Special initiative")), (GLOBAL_PROJECT, _("Global project"))]
+    # The index lists each type under its own heading, in this order.
+    GROUPS = [(GLOBAL_PROJECT, _("Global projects")), (SPECIAL_INITIATIVE, _("Special initiatives"))]
 
     initiative_type = models.CharField(
         _("type of initiative"), max_length=32, choices=TYPE_CHOICES, default=SPECIAL_INITIATIVE

@@ -9,8 +9,17 @@ described as a `ScholarlyArticle`, BibTeX `@misc`, RIS `GEN`.
 
 Everything is produced in the publication's *content language* (the visitor's language when the
 page has it, else English, like its canonical address), so the citation describes the page a
-reader lands on from it. Author names are stored whole (people and organisations alike), so they
-are never split into first and last names; BibTeX gets each name braced for the same reason.
+reader lands on from it.
+
+Authors are people, with a family name and given names, or organisations, with one name. BibTeX
+writes a person `Family, Given` and braces an organisation (`{WIEGO}`) so that no style takes its
+name apart; RIS writes `AU  - Family, Given` (an organisation as it is). The citation shown on the
+page follows one author-date style in every language (the README's "Citations"):
+
+    Family, G., Family, G. and Organisation. Year. Title. Series No. N. Publisher. Address
+
+with initials of the given names ("Ana María" → "A. M.", "Jean-Pierre" → "J.-P.") and the last
+connector ("and", "y", "et", "e") in the citation's language.
 """
 
 import datetime
@@ -48,13 +57,40 @@ class CitedFile:
 
 
 @dataclass
+class CitedAuthor:
+    family: str
+    given: str = ""
+    is_organisation: bool = False
+
+    @property
+    def name(self):
+        """As readers see it: "Given Family", or the organisation's name."""
+        return " ".join(part for part in (self.given, self.family) if part)
+
+    @property
+    def inverted(self):
+        """ "Family, Given" (RIS, BibTeX), or the organisation's name."""
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+    @property
+    def initials(self):
+        """The given names as initials: "Ana María" → "A. M.", "Jean-Pierre" → "J.-P."."""
+        return " ".join("-".join(f"{part[0]}." for part in word.split("-") if part) for word in self.given.split())
+
+    @property
+    def short(self):
+        """ "Family, G." for the citation shown on the page."""
+        return f"{self.family}, {self.initials}" if self.given else self.family
+
+
+@dataclass
 class Reference:
     """One publication, resolved into plain values in its content language."""
 
     pk: int
     work_type: str  # REPORT or ARTICLE
     title: str
-    authors: list
+    authors: list  # of CitedAuthor
     date: datetime.date
     series: str
     number: str
@@ -103,7 +139,10 @@ def reference_for(page, request=None):
 
     language = sites.content_language(page)
     # pk breaks ties: author links saved without a position keep the order they were added in.
-    authors = [link.author.name for link in page.authors.select_related("author").order_by("sort_order", "pk")]
+    authors = [
+        CitedAuthor(link.author.family_name or link.author.name, link.author.given_name, link.author.is_organisation)
+        for link in page.authors.select_related("author").order_by("sort_order", "pk")
+    ]
     files = [
         CitedFile(
             url=sites.absolute_url(item.document.url, request),
@@ -165,9 +204,9 @@ def _sentences(parts):
 
 
 def citation_text(reference):
-    """Authors. Year. Title. Series No. N. Publisher. Address"""
+    """Family, G., Family, G. and Organisation. Year. Title. Series No. N. Publisher. Address"""
     with translation.override(reference.language):
-        authors = author_names(reference.authors) or reference.publisher
+        authors = author_names([author.short for author in reference.authors]) or reference.publisher
         return _sentences(
             [authors, reference.year, reference.title, reference.series_label, reference.publisher, reference.url]
         )
@@ -198,11 +237,18 @@ def bibtex_key(reference):
     return f"wiego{reference.year}-{reference.pk}"
 
 
+def _bibtex_name(author):
+    if author.is_organisation or not author.given:
+        return f"{{{bibtex_escape(author.family)}}}"
+    return f"{bibtex_escape(author.family)}, {bibtex_escape(author.given)}"
+
+
 def bibtex(reference):
-    """A BibTeX/biblatex entry. Names and the title are braced so styles keep them as written."""
-    names = reference.authors or [reference.publisher]
+    """A BibTeX/biblatex entry: people as `Family, Given`, organisations and the title braced so
+    that styles keep them as written."""
+    authors = reference.authors or [CitedAuthor(reference.publisher, is_organisation=True)]
     fields = [
-        ("author", " and ".join(f"{{{bibtex_escape(name)}}}" for name in names)),
+        ("author", " and ".join(_bibtex_name(author) for author in authors)),
         ("title", f"{{{bibtex_escape(reference.title)}}}"),
         ("year", str(reference.year)),
         ("date", reference.date.isoformat() if reference.date else ""),
@@ -227,7 +273,7 @@ def bibtex(reference):
 def ris(reference):
     """An RIS record (CRLF line ends, as the format asks; UTF-8, as reference managers read it)."""
     tags = [("TY", RIS_TYPES[reference.work_type]), ("TI", reference.title)]
-    tags += [("AU", name) for name in reference.authors or [reference.publisher]]
+    tags += [("AU", author.inverted) for author in reference.authors] or [("AU", reference.publisher)]
     tags += [
         ("PY", str(reference.year)),
         ("DA", reference.date.strftime("%Y/%m/%d/") if reference.date else ""),
@@ -254,7 +300,7 @@ def render(reference, fmt):
 def scholar_meta(reference):
     """(name, content) pairs of Google Scholar's (Highwire Press) citation_* meta tags."""
     tags = [("citation_title", reference.title)]
-    tags += [("citation_author", name) for name in reference.authors]
+    tags += [("citation_author", author.name) for author in reference.authors]
     if reference.date:
         tags.append(("citation_publication_date", reference.date.strftime("%Y/%m/%d")))
     tags += [("citation_language", reference.language), ("citation_publisher", reference.publisher)]
@@ -273,10 +319,15 @@ def scholar_meta(reference):
 
 
 # -- schema.org --------------------------------------------------------------------------------
-def _agent(name, publisher):
-    if name.casefold() == (publisher.get("name") or "").casefold():
-        return publisher
-    return {"@type": "Person", "name": name}
+def _agent(author, publisher):
+    if author.is_organisation:
+        if author.name.casefold() == (publisher.get("name") or "").casefold():
+            return publisher
+        return {"@type": "Organization", "name": author.name}
+    person = {"@type": "Person", "name": author.name, "familyName": author.family}
+    if author.given:
+        person["givenName"] = author.given
+    return person
 
 
 def schema_org(reference, *, image=None, publisher=None):
@@ -287,7 +338,7 @@ def schema_org(reference, *, image=None, publisher=None):
         "@type": SCHEMA_TYPES[reference.work_type],
         "headline": Truncator(reference.title).chars(HEADLINE_LENGTH),
         "name": reference.title,
-        "author": [_agent(name, publisher) for name in reference.authors] or [publisher],
+        "author": [_agent(author, publisher) for author in reference.authors] or [publisher],
         "publisher": publisher,
         "inLanguage": reference.language,
         "url": reference.url,

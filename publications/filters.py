@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 import languages as languages_registry
 from core import page_languages as languages
+from core import query_strings
 from core import search_index as search
 from places.models import PageRegion, live_regions
 from programmes.models import PageProgramme, ProgrammePage
@@ -242,7 +243,16 @@ def _facets_with_labels(query, counted):
             ],
         ),
         Facet("region", _("Region"), [option(r.key, r.name, region_counts, query.region) for r in live_regions()]),
-        Facet("year", _("Year"), [option(y, str(y), year_counts, query.year) for y in all_years]),
+        # Only the years that would give publications (and those chosen, to untick them).
+        Facet(
+            "year",
+            _("Year"),
+            [
+                option(y, str(y), year_counts, query.year)
+                for y in all_years
+                if year_counts.get(str(y)) or y in query.year
+            ],
+        ),
         Facet(
             "language",
             _("Language of the files"),
@@ -254,8 +264,20 @@ def _facets_with_labels(query, counted):
     ]
 
 
+# What the no-JavaScript form submits for a field left alone: it asks for nothing.
+DEFAULT_VALUES = {"sort": "newest"}
+
+
+def clean_query_string(params: QueryDict) -> str | None:
+    """The clean query string when `params` carries empty parameters, else None (nothing to do)."""
+    clean = query_strings.without_empty(params, DEFAULT_VALUES)
+    if clean.urlencode() == params.urlencode():
+        return None
+    return clean.urlencode()
+
+
 def feed_query_string(params: QueryDict) -> str:
     """The visitor's filters, without the listing page number, for a feed address."""
-    query = params.copy()
+    query = query_strings.without_empty(params, DEFAULT_VALUES)
     query.pop("page", None)
     return query.urlencode()

@@ -31,7 +31,8 @@ from core.sites import SCHEMA_CONTEXT, absolute_url, content_language, site_for,
 # Renditions for social cards: the 1.91:1 size Facebook, LinkedIn and X recommend, as JPEG
 # because not every crawler reads AVIF or WebP.
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-85"
-# The picture a page is shared with: its listing image, else its main picture.
+# The picture a page is shared with: its listing image, else its main picture, else the site
+# settings' default share image.
 SHARE_IMAGE_FIELDS = ("listing_image", "lead_image", "hero_image", "cover_image")
 # Fields that can describe a page in a sentence or two, most specific first.
 DESCRIPTION_FIELDS = ("search_description", "teaser", "summary", "intro", "hero_statement", "outcome_headline")
@@ -50,11 +51,13 @@ def description(page):
     return ""
 
 
-def share_image(page):
+def share_image(page, request=None):
     for name in SHARE_IMAGE_FIELDS:
         image = getattr(page, name, None)
         if image is not None:
             return image
+    if request is not None:
+        return SiteSettings.for_request(request).default_share_image
     return None
 
 
@@ -72,7 +75,7 @@ def image_alt(image):
 
 def share_image_data(page, request):
     """url, width, height, alt and type of the page's social card picture, or None."""
-    image = share_image(page)
+    image = share_image(page, request)
     if image is None:
         return None
     try:

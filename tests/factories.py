@@ -188,7 +188,8 @@ class AuthorFactory(DjangoModelFactory):
         django_get_or_create = ("key",)
 
     key = factory.Sequence(lambda n: f"author-{n}")
-    name = factory.Sequence(lambda n: f"Author Number{n}")
+    given_name = "Author"
+    family_name = factory.Sequence(lambda n: f"Number{n}")
 
 
 class PublicationPageFactory(TranslatedPageFactory):

@@ -43,7 +43,10 @@ class BasePage(Page):
     - `type_label`: what visitors call this type in listings and search results;
     - `related_listing_type`: the stable value of the programme listing's `?type=` filter that
       selects this type (None: not offered as a choice);
-    - `open_graph_type` and `structured_data()` / `citation_meta()`: what seo prints.
+    - `open_graph_type` and `structured_data()` / `citation_meta()`: what seo prints;
+    - `card_text_fields`: the text a listing card shows, the first field filled in the visitor's
+      language (else in English) winning; fields a type lacks are skipped;
+    - `show_date_on_cards`: False for types whose date means nothing to a reader.
 
     A page type without `parent_page_types` may be created under any page type that lists it in
     its `subpage_types` (see clean_parent_page_models), so that a section (the library, the
@@ -64,6 +67,8 @@ class BasePage(Page):
     type_label = None
     related_listing_type = None
     open_graph_type = "website"
+    card_text_fields = ("teaser", "intro")
+    show_date_on_cards = True
     base_form_class = TranslatedPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("teaser")]

@@ -1,4 +1,5 @@
-"""Site-wide settings editors change in the admin: footer text, newsletter and social links."""
+"""Site-wide settings editors change in the admin: footer text, newsletter and social links, and
+the picture a page is shared with when it has none of its own."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.forms import TranslatedModelForm
+from core.models.pages import image_field
 
 
 class SocialLinks(models.Model):
@@ -23,12 +25,17 @@ class SocialLinks(models.Model):
 class SiteSettings(SocialLinks, BaseSiteSetting):
     footer_text = models.TextField(_("footer text"), blank=True)
     newsletter_url = models.URLField(_("newsletter sign-up address"), blank=True)
+    default_share_image = image_field(
+        _("default share image"),
+        _("Shown when a page without a picture of its own is shared on social sites."),
+    )
 
     base_form_class = TranslatedModelForm
 
     panels = [
         FieldPanel("footer_text"),
         FieldPanel("newsletter_url"),
+        FieldPanel("default_share_image"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("facebook_url"), FieldPanel("x_url")]),

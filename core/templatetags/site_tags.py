@@ -3,13 +3,14 @@
 from django import template
 from django.http import QueryDict
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
 import languages as languages_registry
 from core import page_languages as languages
-from core import pictures, tagging
+from core import pictures, query_strings, tagging
 
 register = template.Library()
 
@@ -70,6 +71,26 @@ def lang_attr(obj, field_name):
     return ""
 
 
+@register.simple_tag
+def card_text(item):
+    """The text of a page's listing card: its teaser, else its summary or introduction (the
+    type's `card_text_fields`), in the visitor's language when written in it, else in English.
+    A dict with `text` and `lang` (the language code when it differs from the active one)."""
+    fields = getattr(item, "card_text_fields", ("teaser",))
+    text, shown = languages.first_filled(item, fields)
+    active = translation.get_language()
+    return {"text": text, "lang": shown if shown != active else ""}
+
+
+@register.filter
+def grouped_number(value):
+    """A number with its thousands grouped as the visitor's language writes them in running
+    text ("1,000", "1 000", "1.000"), so a figure reads like the same figure in the text."""
+    if value in (None, ""):
+        return ""
+    return number_format(value, use_l10n=True, force_grouping=True)
+
+
 @register.filter
 def language_name(code):
     """The name of a language in the visitor's language ("French" on /en/, "francés" on /es/)."""
@@ -91,9 +112,10 @@ def page_tags(page):
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current query string with some parameters replaced (URL-encoded)."""
+    """The current query string with some parameters replaced (URL-encoded); empty values are
+    left out (a link never carries `q=`)."""
     request = context.get("request")
-    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query = query_strings.without_empty(request.GET) if request is not None else QueryDict(mutable=True)
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()

@@ -1,6 +1,7 @@
 """The library page: every publication, filterable, paginated, with feeds."""
 
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
@@ -47,6 +48,15 @@ class PublicationIndexPage(IndexPageMixin, BasePage):
             .select_related("series", "listing_image", "cover_image")
             .order_by("-display_date", "-pk")
         )
+
+    def serve(self, request, *args, **kwargs):
+        # The filter form (no JavaScript needed) submits every field, empty or not: send the
+        # visitor to the same listing at its clean address, so that links, bookmarks and
+        # search engines see one address per choice of filters.
+        clean = filters.clean_query_string(request.GET)
+        if clean is not None:
+            return HttpResponseRedirect(f"{request.path}?{clean}" if clean else request.path)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

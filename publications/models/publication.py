@@ -1,6 +1,7 @@
 """Publications, their series, authors and files (each file in its own language)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -46,12 +47,26 @@ class PublicationSeries(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
 
 @register_snippet
 class Author(index.Indexed, models.Model):
-    """A person or organisation who wrote publications. Names are not translated."""
+    """A person or organisation who wrote publications. Names are not translated.
 
-    name = models.CharField(_("name"), max_length=200)
+    A person's name is kept in two parts, so that citations can write "Family, Given" (BibTeX,
+    RIS) or "Family, G." (the citation shown on the page); an organisation has one name, kept in
+    `family_name`. `name`, the name as readers see it ("Given Family"), follows from them.
+    """
+
+    is_organisation = models.BooleanField(
+        _("organisation"), default=False, help_text=_("An organisation has one name: enter it as the family name.")
+    )
+    given_name = models.CharField(_("given names"), max_length=100, blank=True)
+    family_name = models.CharField(_("family name, or the organisation's name"), max_length=150)
+    name = models.CharField(_("name"), max_length=200, editable=False)
     key = models.SlugField(_("key"), max_length=80, unique=True)
 
-    panels = [FieldPanel("name"), FieldPanel("key")]
+    panels = [
+        FieldPanel("is_organisation"),
+        FieldRowPanel([FieldPanel("given_name"), FieldPanel("family_name")]),
+        FieldPanel("key"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -62,10 +77,23 @@ class Author(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.given_name, self.family_name = " ".join(self.given_name.split()), " ".join(self.family_name.split())
+        if self.is_organisation:
+            self.given_name = ""
+        self.name = " ".join(part for part in (self.given_name, self.family_name) if part)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.is_organisation and self.given_name.strip():
+            raise ValidationError({"given_name": _("An organisation has one name: leave the given names empty.")})
+
 
 class PublicationPage(BasePage):
     related_listing_type, related_listing_label, related_listing_order = "publication", _("Publications"), 1
     open_graph_type = "article"  # a dated piece of writing
+    card_text_fields = ("teaser", "summary")
 
     number = models.CharField(
         _("number in the series"), max_length=20, blank=True, help_text=_("For example 48 for Working Paper No. 48.")

@@ -99,7 +99,8 @@ def test_pagination_and_apply_button_work_with_tab_and_enter(demo_site, open_pag
     tab_to(page, ".filters button[type='submit']")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.startswith(demo_site.url("library", "en") + "?")
+    # The form submitted nothing but empty or default fields: redirected to the clean address.
+    assert page.url == demo_site.url("library", "en")
     tab_to(page, ".pagination a[rel='next']")
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -110,7 +110,7 @@ def make_parent(factory):
 
 def with_series_and_author(page_data):
     series = factories.PublicationSeriesFactory(key="working-papers")
-    author = factories.AuthorFactory(key="martha-chen", name="Martha Chen")
+    author = factories.AuthorFactory(key="martha-chen", given_name="Martha", family_name="Chen")
     authors = inline_formset([{"author": author.pk}])
     page_data.update(nested_form_data({"series": series.pk, "number": "7", "authors": authors}))
 

@@ -70,7 +70,8 @@ def test_listing_marks_english_fallback_items(client, home):
     index = factories.InitiativeIndexPageFactory(parent=home, name="Initiatives")
     factories.InitiativePageFactory(parent=index, name="Exposure Dialogues", missing=("pt",))
     html = client.get(url_in(index, "pt")).content.decode()
-    assert '<h2 class="card__title" lang="en"><a href="' in html
+    # Cards sit under the group's heading ("Special initiatives"), so they are h3.
+    assert '<h3 class="card__title" lang="en"><a href="' in html
 
 
 @pytest.mark.django_db

@@ -49,7 +49,8 @@ def test_related_pages_newest_first_across_types(client, programme_with_related)
 @pytest.mark.django_db
 def test_pagination_links_keep_other_parameters(client, programme_with_related):
     html = client.get(url_in(programme_with_related, "en"), {"type": "", "utm_source": "x"}).content.decode()
-    assert 'href="?type=&amp;utm_source=x&amp;page=2#related-heading"' in html
+    # Kept, except the empty ones: a link the site builds never carries `type=`.
+    assert 'href="?utm_source=x&amp;page=2#related-heading"' in html
 
 
 @pytest.mark.django_db
@@ -88,3 +89,15 @@ def test_bookmarked_kind_filter_lands_on_the_same_listing(client, programme_with
     assert response["Location"] == f"{url}?page=2&type=publication"
     followed = client.get(response["Location"]).content.decode()
     assert re.search(r'id="type-publication" name="type" value="publication" checked', followed)
+
+
+@pytest.mark.django_db
+def test_pagination_and_switcher_links_leave_out_empty_parameters(client, programme_with_related):
+    # The listing's no-JavaScript form submits "All types" as an empty `type=`.
+    html = client.get(url_in(programme_with_related, "fr") + "?type=&page=1").content.decode()
+    pagination = re.search(r'<nav class="pagination".*?</nav>', html, re.S).group(0)
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert 'href="?page=2' in pagination
+    assert "type=" not in pagination
+    assert f'href="{url_in(programme_with_related, "es")}?page=1"' in switcher
+    assert "type=" not in switcher

@@ -2,16 +2,20 @@
 "Cite this" block and the BibTeX and RIS downloads, through real requests."""
 
 import datetime
+import importlib
 import json
 
 import lxml.html
 import pytest
+from django.apps import apps
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
-from publications.models import PublicationAuthor, PublicationFile
+from publications.models import Author, PublicationAuthor, PublicationFile
 from tests import factories
 from tests.helpers import full_url, url_in
 
@@ -42,9 +46,13 @@ def paper(site_tree):
     page.title_en = "Extending Health Insurance to Informal Workers"
     page.title_es = "Ampliar el seguro de salud a los trabajadores informales"
     page.authors = [
-        PublicationAuthor(author=factories.AuthorFactory(key="ashiru", name="Kwabena Ashiru-Holm")),
-        PublicationAuthor(author=factories.AuthorFactory(key="desmarais", name="Priyanka Desmarais")),
-        PublicationAuthor(author=factories.AuthorFactory(key="wiego", name="WIEGO")),
+        PublicationAuthor(
+            author=factories.AuthorFactory(key="ashiru", given_name="Kwabena", family_name="Ashiru-Holm")
+        ),
+        PublicationAuthor(
+            author=factories.AuthorFactory(key="desmarais", given_name="Priyanka Anjali", family_name="Desmarais")
+        ),
+        PublicationAuthor(author=factories.AuthorFactory(key="wiego", family_name="WIEGO", is_organisation=True)),
     ]
     page.files = [
         make_file("Health insurance (English)", "health-en.pdf", "en"),
@@ -92,7 +100,7 @@ def test_google_scholar_meta_tags(client, paper, language, title, series, pdf):
     tree = head(client, paper, language)
 
     assert meta(tree, "citation_title") == [title]
-    assert meta(tree, "citation_author") == ["Kwabena Ashiru-Holm", "Priyanka Desmarais", "WIEGO"]
+    assert meta(tree, "citation_author") == ["Kwabena Ashiru-Holm", "Priyanka Anjali Desmarais", "WIEGO"]
     assert meta(tree, "citation_publication_date") == ["2016/06/15"]
     assert meta(tree, "citation_language") == [language]
     assert meta(tree, "citation_pdf_url") == [file_url(paper, pdf)]
@@ -114,8 +122,13 @@ def test_a_numbered_paper_is_a_schema_org_report(client, paper):
 
     assert data["headline"] == "Ampliar el seguro de salud a los trabajadores informales"
     assert data["author"][:2] == [
-        {"@type": "Person", "name": "Kwabena Ashiru-Holm"},
-        {"@type": "Person", "name": "Priyanka Desmarais"},
+        {"@type": "Person", "name": "Kwabena Ashiru-Holm", "familyName": "Ashiru-Holm", "givenName": "Kwabena"},
+        {
+            "@type": "Person",
+            "name": "Priyanka Anjali Desmarais",
+            "familyName": "Desmarais",
+            "givenName": "Priyanka Anjali",
+        },
     ]
     assert data["author"][2]["@type"] == "Organization"
     assert data["author"][2]["name"] == "WIEGO"
@@ -155,7 +168,7 @@ def test_cite_this_shows_the_generated_citation_ready_to_copy(client, paper):
     (section,) = tree.xpath('//section[@aria-labelledby="citation-heading"]')
     text = section.xpath('.//*[@id="citation-text"]')[0]
     assert text.text_content() == (
-        "Kwabena Ashiru-Holm, Priyanka Desmarais y WIEGO. 2016. "
+        "Ashiru-Holm, K., Desmarais, P. A. y WIEGO. 2016. "
         "Ampliar el seguro de salud a los trabajadores informales. Documento de trabajo de WIEGO n.º 48. WIEGO. "
         f"{full_url(paper, 'es')}"
     )
@@ -168,6 +181,57 @@ def test_cite_this_shows_the_generated_citation_ready_to_copy(client, paper):
     assert finders.find("js/copy-citation.js")
     downloads = section.xpath(".//a/@href")
     assert downloads == [cite_url(paper, "es", "bib"), cite_url(paper, "es", "ris")]
+
+
+CITATIONS = {
+    "en": "Ashiru-Holm, K., Desmarais, P. A. and WIEGO. 2016. Extending Health Insurance to Informal Workers. "
+    "WIEGO Working Paper No. 48. WIEGO.",
+    "es": "Ashiru-Holm, K., Desmarais, P. A. y WIEGO. 2016. Ampliar el seguro de salud a los trabajadores "
+    "informales. Documento de trabajo de WIEGO n.º 48. WIEGO.",
+    "fr": "Ashiru-Holm, K., Desmarais, P. A. et WIEGO. 2016. Working Paper Français. Series working-paper fr n° 48. "
+    "WIEGO.",
+    "pt": "Ashiru-Holm, K., Desmarais, P. A. e WIEGO. 2016. Working Paper Português. Series working-paper pt nº 48. "
+    "WIEGO.",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", CITATIONS)
+def test_the_generated_citation_follows_one_author_date_style_in_every_language(client, paper, language):
+    text = head(client, paper, language).xpath('//*[@id="citation-text"]')[0].text_content()
+    assert text == f"{CITATIONS[language]} {full_url(paper, language)}"
+
+
+@pytest.mark.django_db
+def test_initials_of_compound_given_names_and_authors_without_given_names(client, paper):
+    paper.authors = [
+        PublicationAuthor(
+            author=factories.AuthorFactory(key="dupont", given_name="Jean-Pierre", family_name="Dupont Moreau")
+        ),
+        PublicationAuthor(author=factories.AuthorFactory(key="mononym", given_name="", family_name="Suharti")),
+        PublicationAuthor(
+            author=factories.AuthorFactory(key="streetnet", family_name="StreetNet International", is_organisation=True)
+        ),
+    ]
+    paper.save_revision().publish()
+
+    text = head(client, paper, "en").xpath('//*[@id="citation-text"]')[0].text_content()
+    bib = client.get(cite_url(paper, "en", "bib")).content.decode()
+    ris = client.get(cite_url(paper, "en", "ris")).content.decode()
+
+    assert text.startswith("Dupont Moreau, J.-P., Suharti and StreetNet International. 2016. ")
+    assert "  author = {Dupont Moreau, Jean-Pierre and {Suharti} and {StreetNet International}},\n" in bib
+    assert "AU  - Dupont Moreau, Jean-Pierre\r\nAU  - Suharti\r\nAU  - StreetNet International\r\n" in ris
+
+
+@pytest.mark.django_db
+def test_an_organisation_has_no_given_name():
+    author = Author(key="wiego", given_name="Women", family_name="WIEGO", is_organisation=True)
+    with pytest.raises(ValidationError) as error:
+        author.full_clean()
+    assert "given_name" in error.value.message_dict
+    person = factories.AuthorFactory(key="chen", given_name="  Martha  Alter ", family_name="Chen ")
+    assert (person.name, person.given_name, person.family_name) == ("Martha Alter Chen", "Martha Alter", "Chen")
 
 
 @pytest.mark.django_db
@@ -215,7 +279,7 @@ def test_bibtex_download(client, paper, language):
     title = {"en": "Extending Health Insurance to Informal Workers", "es": paper.title_es}[language]
     series = {"en": "WIEGO Working Paper", "es": "Documento de trabajo de WIEGO"}[language]
     assert bib.startswith(f"@techreport{{wiego2016-{paper.pk},\n")
-    assert "  author = {{Kwabena Ashiru-Holm} and {Priyanka Desmarais} and {WIEGO}},\n" in bib
+    assert "  author = {Ashiru-Holm, Kwabena and Desmarais, Priyanka Anjali and {WIEGO}},\n" in bib
     assert f"  title = {{{{{title}}}}},\n" in bib
     assert "  year = {2016},\n" in bib
     assert "  date = {2016-06-15},\n" in bib
@@ -246,7 +310,11 @@ def test_ris_download(client, paper):
     assert lines[-1] == "ER  - "
     tags = [(line[:2], line[6:]) for line in lines]
     assert all(line[2:6] == "  - " for line in lines)
-    assert [value for tag, value in tags if tag == "AU"] == ["Kwabena Ashiru-Holm", "Priyanka Desmarais", "WIEGO"]
+    assert [value for tag, value in tags if tag == "AU"] == [
+        "Ashiru-Holm, Kwabena",
+        "Desmarais, Priyanka Anjali",
+        "WIEGO",
+    ]
     fields = dict(tags)
     assert fields["TI"] == paper.title_es
     assert fields["PY"] == "2016"
@@ -291,3 +359,36 @@ def test_only_live_public_publications_can_be_cited(client, site_tree, paper):
             assert client.get(cite_url(page, "en", fmt)).status_code == 404, (page.title, fmt)
     assert client.get("/en/publications/999999/cite.bib").status_code == 404
     assert client.post(cite_url(paper, "en", "bib")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_migration_splits_existing_names():
+    for key, name in [("wiego", "WIEGO"), ("chen", "Martha Alter Chen"), ("obiora", "Amaka Obiora-Lindqvist")]:
+        factories.AuthorFactory(key=key)
+        # As the migration finds them: the whole name only.
+        Author.objects.filter(key=key).update(name=name, given_name="", family_name="", is_organisation=False)
+
+    importlib.import_module("publications.migrations.0007_author_name_parts").split_names(apps, None)
+
+    rows = Author.objects.values_list("key", "is_organisation", "given_name", "family_name", "name")
+    assert sorted(rows) == [
+        ("chen", False, "Martha Alter", "Chen", "Martha Alter Chen"),
+        ("obiora", False, "Amaka", "Obiora-Lindqvist", "Amaka Obiora-Lindqvist"),
+        ("wiego", True, "", "WIEGO", "WIEGO"),
+    ]
+
+
+@pytest.mark.django_db
+def test_editors_enter_an_author_in_two_parts_in_the_admin(admin_client):
+    add = reverse("wagtailsnippets_publications_author:add")
+    person = {"given_name": "Martha Alter", "family_name": "Chen", "key": "chen"}
+    organisation = {"is_organisation": "on", "given_name": "Women in", "family_name": "WIEGO", "key": "wiego"}
+
+    assert admin_client.post(add, person).status_code == 302
+    refused = admin_client.post(add, organisation)
+    assert refused.status_code == 200
+    assert "An organisation has one name: leave the given names empty." in refused.content.decode()
+    assert admin_client.post(add, {**organisation, "given_name": ""}).status_code == 302
+
+    rows = sorted(Author.objects.values_list("key", "name", "is_organisation"))
+    assert rows == [("chen", "Martha Alter Chen", False), ("wiego", "WIEGO", True)]

@@ -209,3 +209,46 @@ def test_english_only_items_are_labelled(client, library):
     html = get(client, library, "pt", year="2015", language="fr")
     assert '<p class="card__language">Em inglês</p>' in html
     assert html.count('class="card__language"') == 1
+
+
+def year_options(html):
+    return re.findall(r'id="f-year-(\d{4})"', html)
+
+
+@pytest.mark.django_db
+def test_year_filter_lists_only_years_that_give_publications(client, library):
+    assert year_options(get(client, library)) == ["2017", "2016", "2015"]
+    # Asia has only a 2017 publication: the other years would give nothing, so they are not offered.
+    assert year_options(get(client, library, region="asia")) == ["2017"]
+    # A chosen year stays, so that it can be unticked.
+    html = get(client, library, region="asia", year="2015")
+    assert year_options(html) == ["2017", "2015"]
+    assert 'id="f-year-2015" name="year" value="2015" checked' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query,clean",
+    [
+        ("q=&sort=newest", ""),
+        ("q=&series=wiego-brief&sort=newest", "?series=wiego-brief"),
+        ("q=+&series=wiego-brief&year=&year=2017&sort=title&page=2", "?series=wiego-brief&year=2017&sort=title&page=2"),
+        ("q=care&sort=newest", "?q=care"),
+    ],
+)
+def test_empty_parameters_are_stripped_with_a_redirect(client, library, query, clean):
+    path = url_in(library["library"], "es")
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 302
+    assert response["Location"] == f"{path}{clean}"
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_links_the_site_builds_carry_no_empty_parameters(client, library):
+    html = get(client, library, series="working-paper", sort="title")
+    links = re.findall(r'href="([^"]*\?[^"]*)"', html)
+    assert links
+    assert not [link for link in links if re.search(r"[?&;]\w+=(&|#|$)", link)]
+    # The feed links keep the filters.
+    assert "feeds/library/rss/?series=working-paper&amp;sort=title" in html

@@ -264,3 +264,29 @@ def test_feed_links_are_announced_in_the_head(client, site_tree):
         assert link.get("type") in {"application/rss+xml", "application/atom+xml"}
         assert link.get("title")
         assert client.get(link.get("href")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("key", PAGE_KEYS)
+def test_every_page_type_has_an_open_graph_image_with_the_default_from_site_settings(client, site_tree, photo, key):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.default_share_image = photo
+    settings.save()
+    default = f"http://testserver{photo.get_rendition(seo.SHARE_IMAGE_SPEC).url}"
+
+    for language in LANGUAGES:
+        doc = fetch(client, site_tree[key], language)
+        assert doc.one("og:image") == default
+        assert doc.one("twitter:card") == "summary_large_image"
+    assert (
+        fetch(client, site_tree[key], "en").one("og:image:alt") == "Women at a union meeting. Photo: Demo photographer"
+    )
+
+    # The page's own picture wins over the default.
+    own = wagtail_factories.ImageFactory(title="Own", file__width=800, file__height=800, description_en="A market")
+    page = site_tree[key]
+    page.listing_image = own
+    page.save_revision().publish()
+    assert (
+        fetch(client, page, "en").one("og:image") == f"http://testserver{own.get_rendition(seo.SHARE_IMAGE_SPEC).url}"
+    )

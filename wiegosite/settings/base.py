@@ -148,6 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = languages.SOURCE_LANGUAGE
 LANGUAGES = languages.django_languages()
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# British English and lower-case Portuguese months (languages/formats/); the codes stay en and pt.
+FORMAT_MODULE_PATH = ["languages.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
