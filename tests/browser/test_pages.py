@@ -4,8 +4,7 @@ attribute, and a screenshot of each for people to look at (test-output/screensho
 
 import pytest
 
-from tests.browser.conftest import OUTPUT, PAGE_TYPES, run_axe
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, OUTPUT, PAGE_TYPES, run_axe
 
 
 def inline_code(html):

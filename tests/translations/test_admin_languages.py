@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.users.models import UserProfile
 
-from tests.admin_forms import edit_url, read_form
 from tests.factories import StandardPageFactory
+from tests.helpers import edit_url, read_form
 from tests.wiegosite.test_admin_language import base_columns
 from wiegosite.models import StandardPage
 

@@ -2,18 +2,14 @@
 makes no request to other hosts."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.helpers import LANGUAGES
-from wiegosite.demo_content import make_image_file
-from wiegosite.models import Region, SiteImage
+from tests.helpers import LANGUAGES, make_image
+from wiegosite.models import Region
 
 
 @pytest.mark.django_db
 def test_image_form_has_alt_text_and_caption_in_every_language(admin_client):
-    image = SiteImage.objects.create(
-        title="Market", file=SimpleUploadedFile("m.jpg", make_image_file("#336699", "t", (64, 48)))
-    )
+    image = make_image("Market")
     html = admin_client.get(f"/admin/images/{image.pk}/").content.decode()
     for code in LANGUAGES:
         assert f'name="description_{code}"' in html
@@ -23,8 +19,7 @@ def test_image_form_has_alt_text_and_caption_in_every_language(admin_client):
 
 @pytest.mark.django_db
 def test_image_edit_keeps_translations_and_credit(admin_client):
-    content = make_image_file("#336699", "upload", (120, 80))
-    image = SiteImage.objects.create(title="Porters", file=SimpleUploadedFile("p.jpg", content))
+    image = make_image("Porters", size=(120, 80))
     data = {
         "title": "Porters",
         "collection": image.collection_id,

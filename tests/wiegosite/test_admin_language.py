@@ -18,13 +18,15 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data
 from wagtail.users.models import UserProfile
 
-from tests.admin_forms import add_url, edit_url, post_form
-from tests.wiegosite.test_admin_editing import (
+from tests.factories import LANGUAGE_WORDS as WORD
+from tests.helpers import (
     LANGUAGES,
-    WORD,
+    add_url,
+    edit_url,
+    editor_paragraph,
     form_errors,
-    paragraph,
     paragraphs_of,
+    post_form,
     public_page,
     url_in,
 )
@@ -103,7 +105,7 @@ def test_a_page_created_in_a_spanish_admin_keeps_english_base_columns(spanish_cl
     for code in LANGUAGES:
         changes[f"title_{code}"] = f"Trabajo decente {WORD[code]}"
         changes[f"slug_{code}"] = f"trabajo-decente-{code}"
-        changes.update(nested_form_data({f"body_{code}": paragraph(f"Texto {WORD[code]}")}))
+        changes.update(nested_form_data({f"body_{code}": editor_paragraph(f"Texto {WORD[code]}")}))
 
     response = post_form(spanish_client, add_url(StandardPage, home), changes)
 
@@ -134,7 +136,7 @@ def test_a_page_edited_in_a_spanish_admin_keeps_english_base_columns(spanish_cli
         "title_en": "What We Really Do",
         "title_es": "Lo que realmente hacemos",
         "slug_es": "lo-que-hacemos",
-        **nested_form_data({"body_es": paragraph("Nuevo texto")}),
+        **nested_form_data({"body_es": editor_paragraph("Nuevo texto")}),
     }
 
     response = post_form(spanish_client, edit_url(page), changes, publish=publish)
@@ -165,7 +167,7 @@ def test_a_spanish_edit_changes_only_spanish(admin_client, spanish_client, home)
         changes[f"title_{code}"] = f"Cuidado infantil {WORD[code]}"
         changes[f"slug_{code}"] = f"child-care-{code}"
         changes[f"intro_{code}"] = f"Intro {WORD[code]}"
-        changes.update(nested_form_data({f"body_{code}": paragraph(f"Texto {WORD[code]}")}))
+        changes.update(nested_form_data({f"body_{code}": editor_paragraph(f"Texto {WORD[code]}")}))
     assert post_form(admin_client, add_url(StandardPage, home), changes).status_code == 302
     page = StandardPage.objects.get(slug_en="child-care-en")
     others = ["en", "fr", "pt"]
@@ -181,7 +183,7 @@ def test_a_spanish_edit_changes_only_spanish(admin_client, spanish_client, home)
         {
             "title_es": "Cuidado de niñas y niños",
             "slug_es": "cuidado-infantil",
-            **nested_form_data({"body_es": paragraph("Texto nuevo en español")}),
+            **nested_form_data({"body_es": editor_paragraph("Texto nuevo en español")}),
         },
     )
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.helpers import LANGUAGES, PAGE_KEYS, switcher_hrefs, url_in
+from tests.helpers import LANGUAGES, PAGE_KEYS, make_image, publication_file, switcher_hrefs, url_in
 
 WORD = factories.LANGUAGE_WORDS
 
@@ -61,17 +61,10 @@ def test_switcher_keeps_the_query_string_url_encoded(client, site_tree):
 
 
 @pytest.mark.django_db
-def test_files_are_listed_with_language_and_size(client, site_tree, tmp_path):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-
-    from publications.models import PublicationFile
-
+def test_files_are_listed_with_language_and_size(client, site_tree):
     publication = site_tree["publication"]
-    document = Document(title="Documento de trabajo")
-    document.file.save("wp.pdf", ContentFile(b"%PDF-1.4\n" + b"x" * 2048), save=False)
-    document.save()
-    publication.files = [PublicationFile(document=document, language="es")]
+    content = b"%PDF-1.4\n" + b"x" * 2048
+    publication.files = [publication_file("Documento de trabajo", "wp.pdf", "es", content)]
     publication.save_revision().publish()
 
     html = client.get(url_in(publication, "en")).content.decode()
@@ -99,23 +92,17 @@ def test_navigation_marks_the_current_page_and_its_section(client, site_tree):
 @pytest.mark.django_db
 def test_home_page_queries_do_not_grow_with_its_cards(client, home):
     from django.core.cache import cache
-    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from programmes.models import ProgrammePage
-    from wiegosite.demo_content import make_image_file
-    from wiegosite.models import SiteImage
 
     index = factories.ProgrammeIndexPageFactory(parent=home, name="Programmes")
 
     def add_programmes(count):
         start = ProgrammePage.objects.count()
         for number in range(start, start + count):
-            image = SiteImage.objects.create(
-                title=f"Card {number}",
-                file=SimpleUploadedFile(f"c{number}.jpg", make_image_file("#336699", number, (64, 36))),
-            )
+            image = make_image(f"Card {number}", size=(64, 36))
             factories.ProgrammePageFactory(parent=index, name=f"Programme {number}", listing_image=image)
 
     def count_queries():

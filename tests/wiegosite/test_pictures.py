@@ -4,21 +4,19 @@ sizes, width and height, lazy unless it is the page's main image."""
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import features
 
-from tests.helpers import url_in
-from wiegosite.demo_content import make_image_file
-from wiegosite.models import SiteImage
+from tests.helpers import make_image, url_in
 
 
 def photo(size, title="Market"):
-    image = SiteImage(
-        title=title, credit="Demo credit", file=SimpleUploadedFile("m.jpg", make_image_file("#336699", title, size))
+    return make_image(
+        title,
+        size=size,
+        credit="Demo credit",
+        description_en="Women selling vegetables",
+        description_es="Mujeres vendiendo verduras",
     )
-    image.description_en, image.description_es = "Women selling vegetables", "Mujeres vendiendo verduras"
-    image.save()
-    return image
 
 
 def pictures(html):
