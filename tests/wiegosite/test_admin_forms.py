@@ -1,6 +1,8 @@
 """Editors see each language's fields for images, snippets and site settings, and the admin
 makes no request to other hosts."""
 
+import re
+
 import pytest
 
 from tests.helpers import LANGUAGES, make_image
@@ -72,10 +74,18 @@ def test_site_settings_footer_in_every_language(admin_client, home):
         assert f'name="footer_text_{code}"' in html
 
 
+# What a page makes the browser load: src of scripts, images, frames and sources, href of <link>.
+LOADED = re.compile(r'<(?:script|img|iframe|source)\b[^>]*?\bsrc="([^"]*)"|<link\b[^>]*?\bhref="([^"]*)"')
+
+
 @pytest.mark.django_db
 def test_admin_pages_load_nothing_from_other_hosts(admin_client, home):
     for url in ["/admin/", f"/admin/pages/{home.pk}/", f"/admin/pages/{home.pk}/edit/"]:
         html = admin_client.get(url).content.decode()
-        assert "gravatar.com" not in html
-        assert "releases.wagtail.io" not in html
-        assert "https://fonts." not in html
+        loaded = [src or href for src, href in LOADED.findall(html)]
+        assert loaded, url
+        assert [address for address in loaded if re.match(r"(https?:)?//", address)] == [], url
+        # Avatars are Wagtail's own picture, not Gravatar's (the sidebar draws them from JSON).
+        assert "gravatar.com" not in html, url
+    # The dashboard has no upgrade notice, whose script would ask Wagtail's release server.
+    assert 'data-controller="w-upgrade' not in admin_client.get("/admin/").content.decode()
