@@ -57,7 +57,7 @@ def test_page_is_accessible_self_contained_and_screenshotted(
 ):
     page = open_page(width)
     requested = []
-    page.on("request", requested.append)
+    page.on("request", lambda request: requested.append(request))
     response = page.goto(demo_site.url(page_type, language), wait_until="load")
     assert response.status == (404 if page_type == "not_found" else 200)
     assert page.evaluate("document.documentElement.lang") == language
