@@ -208,4 +208,3 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable (see .env.example).")
-
