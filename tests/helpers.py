@@ -5,6 +5,7 @@ users in the site's roles, files and images to attach, and the browser tests' to
 import json
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -276,3 +277,16 @@ def run_axe(page, axe_source):
             }));
         }"""
     )
+
+
+# -- loops over cases inside one test -------------------------------------------------------
+
+
+@contextmanager
+def case(description):
+    """Names the case in a failure's message, for a test that loops over several cases because
+    building its data costs far more than checking one (e.g. every language of one page)."""
+    try:
+        yield
+    except AssertionError as error:
+        raise AssertionError(f"[{description}] {error}") from error

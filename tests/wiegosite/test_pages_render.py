@@ -3,32 +3,34 @@
 import pytest
 
 from tests import factories
-from tests.helpers import LANGUAGES, PAGE_KEYS, make_image, publication_file, switcher_hrefs, url_in
+from tests.helpers import LANGUAGES, PAGE_KEYS, case, make_image, publication_file, switcher_hrefs, url_in
 
 WORD = factories.LANGUAGE_WORDS
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("key", PAGE_KEYS)
-def test_page_renders_in_language(client, site_tree, key, language):
-    page = site_tree[key]
-    url = url_in(page, language)
-    assert url.startswith(f"/{language}/")
+def test_page_renders_in_each_language(client, site_tree, key):
+    # The languages in one test: building the site costs far more than checking a page.
+    for language in LANGUAGES:
+        with case(f"{key} in {language}"):
+            page = site_tree[key]
+            url = url_in(page, language)
+            assert url.startswith(f"/{language}/")
 
-    response = client.get(url)
+            response = client.get(url)
 
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert f'<html lang="{language}"' in html
-    # The title in this language, and no fallback notice.
-    assert f"{page.title_en.rsplit(' ', 1)[0]} {WORD[language]}" in html
-    assert "not yet available" not in html
-    # The switcher links to this same page in every language.
-    hrefs = switcher_hrefs(html)
-    assert hrefs == {code: url_in(page, code) for code in LANGUAGES}
-    for code in LANGUAGES:
-        assert client.get(hrefs[code]).status_code == 200
+            assert response.status_code == 200
+            html = response.content.decode()
+            assert f'<html lang="{language}"' in html
+            # The title in this language, and no fallback notice.
+            assert f"{page.title_en.rsplit(' ', 1)[0]} {WORD[language]}" in html
+            assert "not yet available" not in html
+            # The switcher links to this same page in every language.
+            hrefs = switcher_hrefs(html)
+            assert hrefs == {code: url_in(page, code) for code in LANGUAGES}
+            for code in LANGUAGES:
+                assert client.get(hrefs[code]).status_code == 200
 
 
 @pytest.mark.django_db

@@ -391,7 +391,6 @@ def test_results_are_paginated_keeping_the_query(client, home):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "es", "fr", "pt"])
 @pytest.mark.parametrize(
     "query",
     [
@@ -411,10 +410,11 @@ def test_results_are_paginated_keeping_the_query(client, home):
         "\ufeff\u200b\ud7ff",
     ],
 )
-def test_odd_queries_give_a_normal_page(client, recyclers, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
-    assert response.status_code == 200
-    assert "<script>alert(1)</script>" not in response.content.decode()
+def test_odd_queries_give_a_normal_page(client, recyclers, query):
+    for language in ["en", "es", "fr", "pt"]:  # each language searches with its own configuration
+        response = client.get(f"/{language}/search/", {"q": query})
+        assert response.status_code == 200, language
+        assert "<script>alert(1)</script>" not in response.content.decode(), language
 
 
 @pytest.mark.django_db
