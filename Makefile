@@ -9,9 +9,17 @@ PORT ?= 8000
 FROM ?=
 CHECK_DATABASE_URL ?=
 export DJANGO_SETTINGS_MODULE ?= wiegosite.settings.dev
+# pytest-xdist workers for the tests that need no browser (auto: one per core).
+WORKERS ?= auto
+# The test targets run with the test settings (pyproject.toml names them too), not the dev ones
+# exported above: fast password hashing, a per-process memory cache even when REDIS_URL is set
+# (a shared Redis would be flushed by one worker under the others' feet).
+TEST_ENV := DJANGO_SETTINGS_MODULE=wiegosite.settings.test
+# More pytest options for the test targets, e.g. make test-fast ARGS="--lf -x" or ARGS="-k library".
+ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps browser-deps messages compile-messages check-messages migrate demo run test lint format bench lighthouse upgrade-check clean
+.PHONY: help install install-dev system-deps browser-deps messages compile-messages check-messages migrate demo run test test-fast test-browser lint format bench lighthouse upgrade-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -69,8 +77,14 @@ run: demo ## Set up everything on SQLite with demo content and serve http://127.
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev compile-messages browser-deps ## Run the whole test suite, browser tests included (PostgreSQL when DATABASE_URL is set)
-	$(VENV)/bin/pytest
+test: install-dev compile-messages browser-deps ## The whole suite: test-fast's tests, then test-browser's, one count at the end (PostgreSQL when DATABASE_URL is set)
+	$(TEST_ENV) $(PY) tests/run_suite.py --workers $(WORKERS) $(ARGS)
+
+test-fast: install-dev compile-messages ## Everything but the browser tests, in parallel (pytest-xdist); ARGS="--lf" reruns what failed last
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(WORKERS) --dist worksteal --ignore=tests/browser $(ARGS)
+
+test-browser: install-dev compile-messages browser-deps ## The browser tests alone (Chromium, axe, Nu HTML Checker, Lighthouse)
+	$(TEST_ENV) $(VENV)/bin/pytest tests/browser $(ARGS)
 
 lint: install-dev ## Ruff, djhtml, the layering contract, Django checks, migrations up to date
 	$(VENV)/bin/ruff check .
@@ -100,5 +114,5 @@ upgrade-check: system-deps install ## Check that a database built by commit FROM
 	$(PY) scripts/check_upgrade.py $(if $(FROM),--from $(FROM)) $(if $(CHECK_DATABASE_URL),--database-url $(CHECK_DATABASE_URL)) $(UPGRADE_CHECK_ARGS)
 
 clean: ## Remove the virtual environment, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 media static_collected var node_modules test-output
+	rm -rf $(VENV) db.sqlite3 media static_collected var node_modules test-output .pytest_cache
 	find locale -name '*.mo' -delete

@@ -5,6 +5,14 @@ from django.utils import translation
 from tests import factories
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Start the tests marked slow first (after pytest-django has put database tests before the
+    others; slow tests use the database too), so that pytest-xdist's workers share out the
+    short ones around them and finish together instead of waiting on one late slow test."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def fresh_state(settings, tmp_path):
     """Every test starts with an empty cache (wagtail-modeltranslation caches each language's

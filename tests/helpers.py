@@ -1,8 +1,19 @@
-"""Small helpers shared by the tests: addresses of a page in a language, what a page shows."""
+"""Helpers shared by the tests, in one module (test modules import from here, never from each
+other): a page's addresses and what it shows, the admin's page editor as a browser posts it,
+users in the site's roles, files and images to attach, and the browser tests' tools."""
 
+import json
+import os
 import re
+from contextlib import contextmanager
+from pathlib import Path
 
+from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from django.utils.html import strip_tags
+from wagtail.test.utils.form_data import querydict_from_html, rich_text, streamfield
 
 LANGUAGES = ["en", "es", "fr", "pt"]
 # The keys of the `site_tree` fixture: one page of every type.
@@ -18,6 +29,9 @@ PAGE_KEYS = [
     "library",
     "publication",
 ]
+
+
+# -- a page's addresses and what it shows ---------------------------------------------------
 
 
 def url_in(page, language):
@@ -41,6 +55,242 @@ def switcher_hrefs(html):
     """{language: href} of the language switcher."""
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
     return {code: href for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', nav)}
+
+
+def public_page(client, page, language):
+    """The page as visitors in `language` get it, without the data-block-key attributes Wagtail's
+    rich text editor adds to paragraphs (those the factories wrote have none until edited)."""
+    response = client.get(url_in(page, language))
+    assert response.status_code == 200, (language, response.status_code)
+    return re.sub(r' data-block-key="[^"]*"', "", response.content.decode())
+
+
+def visible_text(html):
+    """The <title> and the <main> part of a public page: what a visitor reads (the <head> also
+    carries publication metadata, such as the time of the last publish, which any save changes)."""
+    soup = BeautifulSoup(html, "html.parser")
+    return f"{soup.title}\n{soup.find('main')}"
+
+
+# -- the page editor, as a browser posts it ------------------------------------------------
+
+FORM_ID = "page-edit-form"  # <form id="page-edit-form"> of the admin's create and edit views
+SNIPPET_FORM_ID = "w-editor-form"  # the snippet editor's form
+
+
+def add_url(model, parent):
+    return f"/admin/pages/add/{model._meta.app_label}/{model._meta.model_name}/{parent.pk}/"
+
+
+def edit_url(page):
+    return f"/admin/pages/{page.pk}/edit/"
+
+
+def editor_paragraph(text):
+    """A StreamField body of one paragraph, in the page editor's form format (for
+    `nested_form_data({"body_es": editor_paragraph("...")})`)."""
+    from core.blocks import RICH_TEXT_FEATURES
+
+    return streamfield([("paragraph", rich_text(f"<p>{text}</p>", features=RICH_TEXT_FEATURES))])
+
+
+def paragraphs_of(body):
+    """[(block type, text)] of a stored StreamField, ignoring markup such as data-block-key."""
+    return [(block.block_type, strip_tags(block.value.source)) for block in body]
+
+
+def stream_form_data(name, blocks):
+    """Form data for a StreamField's blocks as the admin renders them (`{"type", "value", "id"}`
+    each, the value already in the editor's format), as the admin's JavaScript would post them."""
+    data = {f"{name}-count": str(len(blocks))}
+    for index, block in enumerate(blocks):
+        assert isinstance(block["value"], str), f"only simple blocks are supported here: {block}"
+        prefix = f"{name}-{index}"
+        data.update(
+            {
+                f"{prefix}-type": block["type"],
+                f"{prefix}-value": block["value"],
+                f"{prefix}-id": block.get("id") or "",
+                f"{prefix}-deleted": "",
+                f"{prefix}-order": str(index),
+            }
+        )
+    return data
+
+
+def read_form(response, form_id=FORM_ID):
+    """What a browser would submit from the page editor in `response`, before any change."""
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode()
+    data = querydict_from_html(html, form_id=form_id)
+    form = BeautifulSoup(html, "html.parser").find("form", id=form_id)
+    # Two things browsers do that querydict_from_html does not: drop the newline that opens a
+    # <textarea>, and send "on" for a ticked checkbox without a value.
+    for textarea in form.find_all("textarea", attrs={"name": True}):
+        data[textarea["name"]] = data[textarea["name"]].removeprefix("\n")
+    for box in form.find_all("input", type="checkbox", checked=True, attrs={"name": True}):
+        if "value" not in box.attrs:
+            data.setlist(box["name"], ["on" if value == "" else value for value in data.getlist(box["name"])])
+    # StreamFields are drawn by JavaScript from their current blocks, kept in a data attribute.
+    for widget in form.find_all(attrs={"data-controller": "w-block"}):
+        blocks, _errors = json.loads(widget["data-w-block-arguments-value"])
+        for key, value in stream_form_data(widget["id"], blocks).items():
+            data[key] = value
+    return data
+
+
+def post_form(client, url, changes, publish=True, action=None):
+    """Open the create or edit view at `url`, change what the editor changes, submit it with the
+    publish button (or `action`, e.g. "action-submit"; `publish=False` saves a draft)."""
+    data = read_form(client.get(url))
+    for key, value in changes.items():
+        data[key] = value
+    if action:
+        data[action] = action
+    elif publish:
+        data["action-publish"] = "action-publish"
+    return client.post(url, data)
+
+
+def form_errors(response):
+    """The error messages of a form the admin sent back, for assertion messages."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [node.get_text(" ", strip=True) for node in soup.select(".error-message, [data-field-errors]")]
+
+
+def field_errors(response, field_name):
+    soup = BeautifulSoup(response.content, "html.parser")
+    field = soup.find(attrs={"data-contentpath": field_name})
+    assert field is not None, f"no field {field_name} in the form"
+    return field.select_one("[data-field-errors]").get_text(" ", strip=True)
+
+
+def locked_fields(response):
+    """Names of the fields the form shows read-only to a translator."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {div["data-locked-field"] for div in soup.select("[data-locked-field]")}
+
+
+def editable_fields(response):
+    """Names of the fields of the form a person can change (hidden inputs aside)."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    form = soup.find("form", id=FORM_ID) or soup.find("form")
+    return {
+        tag["name"] for tag in form.select("input[name], textarea[name], select[name]") if tag.get("type") != "hidden"
+    }
+
+
+# -- people in the site's roles -------------------------------------------------------------
+
+
+def make_user(django_user_model, name, *groups, admin_language=None, superuser=False):
+    """A user in the named groups (those the migration creates: "Translators", "Translators:
+    Spanish", "Editors", "Moderators", ...), with the admin in `admin_language` if given."""
+    from django.contrib.auth.models import Group
+    from wagtail.users.models import UserProfile
+
+    create = django_user_model.objects.create_superuser if superuser else django_user_model.objects.create_user
+    user = create(name, f"{name}@example.org", "password")
+    found = Group.objects.filter(name__in=groups)
+    assert found.count() == len(groups), f"unknown groups among {groups}"
+    user.groups.set(found)
+    if admin_language:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = admin_language
+        profile.save()
+    return user
+
+
+def logged_in(user):
+    """A test client of its own, logged in as `user`."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+# -- files and images -----------------------------------------------------------------------
+
+
+def make_image(title="Market", colour="#336699", size=(64, 48), **fields):
+    """A saved site image with a generated JPEG (the demo content's picture maker)."""
+    from demo.media import make_image_file
+    from core.models import SiteImage
+
+    upload = SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.jpg", make_image_file(colour, title, size))
+    return SiteImage.objects.create(title=title, file=upload, **fields)
+
+
+def make_document(title, filename, content=b"%PDF-1.4\n%%EOF\n"):
+    """A saved Wagtail document holding `content`."""
+    from wagtail.documents.models import Document
+
+    document = Document(title=title)
+    document.file.save(filename, ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def publication_file(title, filename, language, content=b"%PDF-1.4\n%%EOF\n"):
+    """A publication's file in a language (unsaved: assign it to `page.files`)."""
+    from publications.models import PublicationFile
+
+    return PublicationFile(document=make_document(title, filename, content), language=language)
+
+
+# -- the browser tests (tests/browser/) -----------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+NODE_MODULES = ROOT / "node_modules"
+AXE_SOURCE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+OUTPUT = ROOT / "test-output"
+SCREENSHOTS = OUTPUT / "screenshots"
+
+# Page types as visitors meet them: the keys of the demo page that stands for each.
+PAGE_TYPES = [*PAGE_KEYS, "search", "not_found"]
+WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
+
+
+def require(path, fix):
+    """Fail (never skip) when a tool the browser tests need is missing."""
+    import pytest
+
+    if not Path(path).exists():
+        pytest.fail(f"{path} is missing: run `{fix}` (make test does it).", pytrace=False)
+
+
+def run_axe(page, axe_source):
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; its violations. The source is
+    evaluated in the page (not added as a <script> element), so no CSP can block it."""
+    page.evaluate(axe_source)
+    return page.evaluate(
+        """async () => {
+            const results = await axe.run(document, {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
+                resultTypes: ["violations"],
+            });
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary),
+            }));
+        }"""
+    )
+
+
+# -- loops over cases inside one test -------------------------------------------------------
+
+
+@contextmanager
+def case(description):
+    """Names the case in a failure's message, for a test that loops over several cases because
+    building its data costs far more than checking one (e.g. every language of one page)."""
+    try:
+        yield
+    except AssertionError as error:
+        raise AssertionError(f"[{description}] {error}") from error
 
 
 # -- site search ---------------------------------------------------------------------------------
@@ -93,3 +343,19 @@ def recyclers_page(parent, **kwargs):
 
     body = {f"body_{code}": factories.paragraph(text) for code, text in RECYCLERS_BODY.items()}
     return publish(factories.StandardPageFactory(parent=parent, name="Recyclers", **body, **kwargs))
+
+
+def snippet_edit_url(obj):
+    return f"/admin/snippets/{obj._meta.app_label}/{obj._meta.model_name}/edit/{obj.pk}/"
+
+
+def post_snippet(client, obj, changes, action=None):
+    """Open a snippet's editor, change what the editor changes and press a button: None "Save
+    draft", "submit" ("Submit for moderation"), "publish"."""
+    url = snippet_edit_url(obj)
+    data = read_form(client.get(url), form_id=SNIPPET_FORM_ID)
+    for key, value in changes.items():
+        data[key] = value
+    if action:
+        data[f"action-{action}"] = f"action-{action}"
+    return client.post(url, data)

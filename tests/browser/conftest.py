@@ -17,10 +17,8 @@ Nothing is skipped when a tool is missing: `make test` installs Chromium and the
 """
 
 import io
-import os
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -28,24 +26,7 @@ from django.core.management import call_command
 from django.test.utils import override_settings
 from django.utils import translation
 
-from tests.helpers import LANGUAGES, PAGE_KEYS
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-NODE_MODULES = ROOT / "node_modules"
-AXE_SOURCE = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-OUTPUT = ROOT / "test-output"
-SCREENSHOTS = OUTPUT / "screenshots"
-
-# Page types as visitors meet them, and the demo page that stands for each.
-PAGE_TYPES = [*PAGE_KEYS, "search", "not_found"]
-WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
-
-
-def require(path, fix):
-    if not Path(path).exists():
-        pytest.fail(f"{path} is missing: run `{fix}` (make test does it).", pytrace=False)
+from tests.helpers import AXE_SOURCE, CHROMIUM, LANGUAGES, SCREENSHOTS, WIDTHS, require
 
 
 @dataclass
@@ -221,24 +202,3 @@ def screenshot_dir():
         shutil.rmtree(SCREENSHOTS)
     SCREENSHOTS.mkdir(parents=True)
     return SCREENSHOTS
-
-
-def run_axe(page, axe_source):
-    """axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page; its violations. The source is
-    evaluated in the page (not added as a <script> element), so no CSP can block it."""
-    page.evaluate(axe_source)
-    return page.evaluate(
-        """async () => {
-            const results = await axe.run(document, {
-                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
-                resultTypes: ["violations"],
-            });
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary),
-            }));
-        }"""
-    )
-
-
-__all__ = ["PAGE_TYPES", "VNU_JAR", "WIDTHS", "require", "run_axe", "settings"]

@@ -8,8 +8,7 @@ import subprocess
 import urllib.error
 import urllib.request
 
-from tests.browser.conftest import OUTPUT, PAGE_TYPES, VNU_JAR, require
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, OUTPUT, PAGE_TYPES, VNU_JAR, require
 
 
 def fetch(url):

@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 
-from tests.browser.conftest import CHROMIUM, NODE_MODULES, ROOT, require
+from tests.helpers import CHROMIUM, NODE_MODULES, ROOT, require
 
 PAGES = ["home", "programme", "library", "publication", "search"]
 CATEGORIES = ["accessibility", "best-practices", "seo"]

@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PAGE_TYPES
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, PAGE_TYPES
 
 
 def tab_to(page, selector, limit=80):

@@ -8,22 +8,13 @@ inputs), with the editor's changes on top.
 """
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 import pytest
-from bs4 import BeautifulSoup
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from core.blocks import RICH_TEXT_FEATURES
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -35,51 +26,24 @@ from programmes.models import (
 from publications.models import PublicationIndexPage, PublicationPage
 from standard_pages.models import StandardPage
 from tests import factories
-from tests.admin_forms import add_url, edit_url, post_form
-from tests.helpers import LANGUAGES, url_in
+from tests.helpers import (
+    LANGUAGES,
+    add_url,
+    edit_url,
+    editor_paragraph,
+    field_errors,
+    form_errors,
+    paragraphs_of,
+    post_form,
+    public_page,
+    url_in,
+    visible_text,
+)
 
 WORD = factories.LANGUAGE_WORDS
 
 
-# -- helpers --------------------------------------------------------------------------------
-
-
-def paragraph(text):
-    """A body with one paragraph, in the editor's format."""
-    return streamfield([("paragraph", rich_text(f"<p>{text}</p>", features=RICH_TEXT_FEATURES))])
-
-
-def paragraphs_of(body):
-    """[(block type, text)] of a stored StreamField, ignoring markup such as data-block-key."""
-    return [(block.block_type, strip_tags(block.value.source)) for block in body]
-
-
-def public_page(client, page, language):
-    """The page as visitors in `language` get it, without the data-block-key attributes Wagtail's
-    rich text editor adds to paragraphs (those the factories wrote have none until edited)."""
-    response = client.get(url_in(page, language))
-    assert response.status_code == 200, (language, response.status_code)
-    return re.sub(r' data-block-key="[^"]*"', "", response.content.decode())
-
-
-def visible_text(html):
-    """The <title> and the <main> part of a public page: what a visitor reads (the <head> also
-    carries publication metadata, such as the time of the last publish, which any save changes)."""
-    soup = BeautifulSoup(html, "html.parser")
-    return f"{soup.title}\n{soup.find('main')}"
-
-
-def form_errors(response):
-    """The error messages of a form the admin sent back, for assertion messages."""
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [node.get_text(" ", strip=True) for node in soup.select(".error-message, [data-field-errors]")]
-
-
-def field_errors(response, field_name):
-    soup = BeautifulSoup(response.content, "html.parser")
-    field = soup.find(attrs={"data-contentpath": field_name})
-    assert field is not None, f"no field {field_name} in the form"
-    return field.select_one("[data-field-errors]").get_text(" ", strip=True)
+# -- helpers ---------------------------------------------------------------------------------
 
 
 def translated_columns(page, languages):
@@ -177,7 +141,7 @@ def test_editor_creates_and_publishes_a_page_in_four_languages(admin_client, hom
         changes[f"title_{code}"] = f"{label} {WORD[code]}"
         changes[f"slug_{code}"] = slugify(f"{label} {code}")
         changes.update({f"{field}_{code}": text_in(label, field, code) for field in page_type.text_fields})
-        changes.update(nested_form_data({f"body_{code}": paragraph(f"{label} body {WORD[code]}")}))
+        changes.update(nested_form_data({f"body_{code}": editor_paragraph(f"{label} body {WORD[code]}")}))
     programme = None
     if page_type.tagged:
         programme_index = factories.ProgrammeIndexPageFactory(parent=home, name="Programmes")
@@ -219,7 +183,7 @@ def test_editor_edits_the_home_page_in_four_languages(admin_client, home):
         changes[f"title_{code}"] = f"Welcome home {WORD[code]}"
         changes[f"hero_statement_{code}"] = f"Hero {WORD[code]}"
         changes[f"intro_{code}"] = f"Intro {WORD[code]}"
-        changes.update(nested_form_data({f"body_{code}": paragraph(f"Home body {WORD[code]}")}))
+        changes.update(nested_form_data({f"body_{code}": editor_paragraph(f"Home body {WORD[code]}")}))
 
     response = post_form(admin_client, edit_url(home), changes)
 
@@ -249,7 +213,10 @@ def test_editing_the_french_title_and_body_changes_only_french(admin_client, sit
     others = ["en", "es", "pt"]
     before = translated_columns(page, others)
     pages_before = {code: visible_text(public_page(admin_client, page, code)) for code in others}
-    changes = {"title_fr": "Titre tout neuf", **nested_form_data({"body_fr": paragraph("Un tout nouveau texte")})}
+    changes = {
+        "title_fr": "Titre tout neuf",
+        **nested_form_data({"body_fr": editor_paragraph("Un tout nouveau texte")}),
+    }
 
     response = post_form(admin_client, edit_url(page), changes)
 
@@ -276,7 +243,7 @@ def test_a_draft_leaves_the_live_page_alone_until_it_is_published(admin_client, 
     page = site_tree["standard"]
     old_url = url_in(page, "es")
     revisions = Revision.page_revisions.filter(object_id=str(page.pk)).count()
-    changes = {"title_es": "Borrador nuevo", **nested_form_data({"body_es": paragraph("Texto del borrador")})}
+    changes = {"title_es": "Borrador nuevo", **nested_form_data({"body_es": editor_paragraph("Texto del borrador")})}
 
     response = post_form(admin_client, edit_url(page), changes, publish=False)
 

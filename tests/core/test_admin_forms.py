@@ -1,20 +1,17 @@
 """Editors see each language's fields for images, snippets and site settings, and the admin
 makes no request to other hosts."""
 
-import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
+import re
 
-from core.models import SiteImage
-from demo.media import make_image_file
+import pytest
+
 from places.models import Region
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, make_image
 
 
 @pytest.mark.django_db
 def test_image_form_has_alt_text_and_caption_in_every_language(admin_client):
-    image = SiteImage.objects.create(
-        title="Market", file=SimpleUploadedFile("m.jpg", make_image_file("#336699", "t", (64, 48)))
-    )
+    image = make_image("Market")
     html = admin_client.get(f"/admin/images/{image.pk}/").content.decode()
     for code in LANGUAGES:
         assert f'name="description_{code}"' in html
@@ -24,8 +21,7 @@ def test_image_form_has_alt_text_and_caption_in_every_language(admin_client):
 
 @pytest.mark.django_db
 def test_image_edit_keeps_translations_and_credit(admin_client):
-    content = make_image_file("#336699", "upload", (120, 80))
-    image = SiteImage.objects.create(title="Porters", file=SimpleUploadedFile("p.jpg", content))
+    image = make_image("Porters", size=(120, 80))
     data = {
         "title": "Porters",
         "collection": image.collection_id,
@@ -78,10 +74,18 @@ def test_site_settings_footer_in_every_language(admin_client, home):
         assert f'name="footer_text_{code}"' in html
 
 
+# What a page makes the browser load: src of scripts, images, frames and sources, href of <link>.
+LOADED = re.compile(r'<(?:script|img|iframe|source)\b[^>]*?\bsrc="([^"]*)"|<link\b[^>]*?\bhref="([^"]*)"')
+
+
 @pytest.mark.django_db
 def test_admin_pages_load_nothing_from_other_hosts(admin_client, home):
     for url in ["/admin/", f"/admin/pages/{home.pk}/", f"/admin/pages/{home.pk}/edit/"]:
         html = admin_client.get(url).content.decode()
-        assert "gravatar.com" not in html
-        assert "releases.wagtail.io" not in html
-        assert "https://fonts." not in html
+        loaded = [src or href for src, href in LOADED.findall(html)]
+        assert loaded, url
+        assert [address for address in loaded if re.match(r"(https?:)?//", address)] == [], url
+        # Avatars are Wagtail's own picture, not Gravatar's (the sidebar draws them from JSON).
+        assert "gravatar.com" not in html, url
+    # The dashboard has no upgrade notice, whose script would ask Wagtail's release server.
+    assert 'data-controller="w-upgrade' not in admin_client.get("/admin/").content.decode()

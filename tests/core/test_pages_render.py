@@ -3,32 +3,34 @@
 import pytest
 
 from tests import factories
-from tests.helpers import LANGUAGES, PAGE_KEYS, switcher_hrefs, url_in
+from tests.helpers import LANGUAGES, PAGE_KEYS, case, make_image, publication_file, switcher_hrefs, url_in
 
 WORD = factories.LANGUAGE_WORDS
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("key", PAGE_KEYS)
-def test_page_renders_in_language(client, site_tree, key, language):
-    page = site_tree[key]
-    url = url_in(page, language)
-    assert url.startswith(f"/{language}/")
+def test_page_renders_in_each_language(client, site_tree, key):
+    # The languages in one test: building the site costs far more than checking a page.
+    for language in LANGUAGES:
+        with case(f"{key} in {language}"):
+            page = site_tree[key]
+            url = url_in(page, language)
+            assert url.startswith(f"/{language}/")
 
-    response = client.get(url)
+            response = client.get(url)
 
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert f'<html lang="{language}"' in html
-    # The title in this language, and no fallback notice.
-    assert f"{page.title_en.rsplit(' ', 1)[0]} {WORD[language]}" in html
-    assert "not yet available" not in html
-    # The switcher links to this same page in every language.
-    hrefs = switcher_hrefs(html)
-    assert hrefs == {code: url_in(page, code) for code in LANGUAGES}
-    for code in LANGUAGES:
-        assert client.get(hrefs[code]).status_code == 200
+            assert response.status_code == 200
+            html = response.content.decode()
+            assert f'<html lang="{language}"' in html
+            # The title in this language, and no fallback notice.
+            assert f"{page.title_en.rsplit(' ', 1)[0]} {WORD[language]}" in html
+            assert "not yet available" not in html
+            # The switcher links to this same page in every language.
+            hrefs = switcher_hrefs(html)
+            assert hrefs == {code: url_in(page, code) for code in LANGUAGES}
+            for code in LANGUAGES:
+                assert client.get(hrefs[code]).status_code == 200
 
 
 @pytest.mark.django_db
@@ -61,17 +63,10 @@ def test_switcher_keeps_the_query_string_url_encoded(client, site_tree):
 
 
 @pytest.mark.django_db
-def test_files_are_listed_with_language_and_size(client, site_tree, tmp_path):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-
-    from publications.models import PublicationFile
-
+def test_files_are_listed_with_language_and_size(client, site_tree):
     publication = site_tree["publication"]
-    document = Document(title="Documento de trabajo")
-    document.file.save("wp.pdf", ContentFile(b"%PDF-1.4\n" + b"x" * 2048), save=False)
-    document.save()
-    publication.files = [PublicationFile(document=document, language="es")]
+    content = b"%PDF-1.4\n" + b"x" * 2048
+    publication.files = [publication_file("Documento de trabajo", "wp.pdf", "es", content)]
     publication.save_revision().publish()
 
     html = client.get(url_in(publication, "en")).content.decode()
@@ -99,12 +94,9 @@ def test_navigation_marks_the_current_page_and_its_section(client, site_tree):
 @pytest.mark.django_db
 def test_home_page_queries_do_not_grow_with_its_cards(client, home):
     from django.core.cache import cache
-    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from core.models import SiteImage
-    from demo.media import make_image_file
     from programmes.models import ProgrammePage
 
     index = factories.ProgrammeIndexPageFactory(parent=home, name="Programmes")
@@ -112,10 +104,7 @@ def test_home_page_queries_do_not_grow_with_its_cards(client, home):
     def add_programmes(count):
         start = ProgrammePage.objects.count()
         for number in range(start, start + count):
-            image = SiteImage.objects.create(
-                title=f"Card {number}",
-                file=SimpleUploadedFile(f"c{number}.jpg", make_image_file("#336699", number, (64, 36))),
-            )
+            image = make_image(f"Card {number}", size=(64, 36))
             factories.ProgrammePageFactory(parent=index, name=f"Programme {number}", listing_image=image)
 
     def count_queries():

@@ -5,8 +5,7 @@ from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from tests import factories
-from tests.admin_forms import edit_url, read_form
-from tests.helpers import LANGUAGES
+from tests.helpers import LANGUAGES, edit_url, read_form
 
 
 def preview(client, page, changes, mode=None):

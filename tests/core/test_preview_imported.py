@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from tests import factories
-from tests.admin_forms import edit_url, read_form
+from tests.helpers import edit_url, read_form
 from translations.exchange import export, importing
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from core import modeltranslation_overrides
 from standard_pages.models import StandardPage
 from tests import factories
-from tests.admin_forms import add_url, edit_url
+from tests.helpers import add_url, edit_url
 
 
 def title_panels(html):

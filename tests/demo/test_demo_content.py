@@ -23,6 +23,7 @@ def counts():
     }
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_demo_content_builds_the_tree_and_is_idempotent(client):
     call_command("load_demo_content", verbosity=0)

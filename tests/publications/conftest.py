@@ -1,23 +1,11 @@
 import datetime
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents.models import Document
 
 from places.models import PageRegion
 from programmes.models import PageProgramme
-from publications.models import PublicationFile
 from tests import factories
-
-
-def add_files(page, *languages):
-    files = []
-    for code in languages:
-        document = Document(title=f"{page.title_en} ({code})")
-        document.file.save(f"{page.slug_en}-{code}.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
-        document.save()
-        files.append(PublicationFile(document=document, language=code))
-    page.files = files
+from tests.helpers import publication_file
 
 
 @pytest.fixture
@@ -49,7 +37,9 @@ def library(home):
         )
         page.programme_tags = [PageProgramme(programme=programme) for programme in programmes]
         page.region_tags = [PageRegion(region=region) for region in regions]
-        add_files(page, *files)
+        page.files = [
+            publication_file(f"{page.title_en} ({code})", f"{page.slug_en}-{code}.pdf", code) for code in files
+        ]
         page.save_revision().publish()
         pages[name] = page
     return {"library": library, "social": social, "statistics": statistics, "pages": pages}

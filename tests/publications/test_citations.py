@@ -10,27 +10,18 @@ import pytest
 from django.apps import apps
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.urls import reverse
-from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
-from publications.models import Author, PublicationAuthor, PublicationFile
+from publications.models import Author, PublicationAuthor
 from tests import factories
-from tests.helpers import full_url, url_in
+from tests.helpers import full_url, publication_file, url_in
 
 PUBLISHED = datetime.date(2016, 6, 15)
 
 
 def cite_url(page, language, fmt):
     return f"/{language}/publications/{page.pk}/cite.{fmt}"
-
-
-def make_file(title, filename, language):
-    document = Document(title=title)
-    document.file.save(filename, ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
-    document.save()
-    return PublicationFile(document=document, language=language)
 
 
 @pytest.fixture
@@ -55,9 +46,9 @@ def paper(site_tree):
         PublicationAuthor(author=factories.AuthorFactory(key="wiego", family_name="WIEGO", is_organisation=True)),
     ]
     page.files = [
-        make_file("Health insurance (English)", "health-en.pdf", "en"),
-        make_file("Seguro de salud", "salud-es.pdf", "es"),
-        make_file("Assurance maladie", "assurance-fr.docx", "fr"),
+        publication_file("Health insurance (English)", "health-en.pdf", "en"),
+        publication_file("Seguro de salud", "salud-es.pdf", "es"),
+        publication_file("Assurance maladie", "assurance-fr.docx", "fr"),
     ]
     page.save_revision().publish()
     page.refresh_from_db()

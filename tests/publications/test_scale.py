@@ -45,6 +45,7 @@ def grow(home):
     return library, programme, add
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_query_counts_do_not_grow_with_the_library(client, grow, language):

@@ -13,7 +13,7 @@ from wagtail.models import Site
 from core.models import SiteSettings
 from seo import metadata as seo
 from tests import factories
-from tests.helpers import LANGUAGES, PAGE_KEYS, full_url, url_in
+from tests.helpers import LANGUAGES, PAGE_KEYS, case, full_url, url_in
 
 ARTICLES = {"impact", "publication"}
 HOME_LABEL = {"en": "Home", "es": "Inicio"}
@@ -74,64 +74,73 @@ def trail_of(site_tree, key):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("key", PAGE_KEYS)
-def test_every_page_type_has_its_metadata(client, site_tree, key, language):
-    page = site_tree[key]
-    doc = fetch(client, page, language)
-    canonical = full_url(page, language)
+def test_every_page_type_has_its_metadata(client, site_tree, key):
+    # The languages in one test: building the site costs far more than checking a page.
+    for language in ["en", "es"]:
+        with case(f"{key} in {language}"):
+            page = site_tree[key]
+            doc = fetch(client, page, language)
+            canonical = full_url(page, language)
 
-    # Canonical, alternates for every real translation, x-default to English.
-    assert [link.get("href") for link in doc.links("canonical")] == [canonical]
-    assert doc.hreflangs() == {**{code: full_url(page, code) for code in LANGUAGES}, "x-default": full_url(page, "en")}
-    assert not doc.meta("robots")
+            # Canonical, alternates for every real translation, x-default to English.
+            assert [link.get("href") for link in doc.links("canonical")] == [canonical]
+            assert doc.hreflangs() == {
+                **{code: full_url(page, code) for code in LANGUAGES},
+                "x-default": full_url(page, "en"),
+            }
+            assert not doc.meta("robots")
 
-    # Open Graph.
-    assert doc.one("og:url") == canonical
-    assert doc.one("og:title") == title_in(page, language)
-    assert doc.one("og:site_name") == "WIEGO"
-    assert doc.one("og:type") == ("article" if key in ARTICLES else "website")
-    assert doc.one("og:locale") == OG_LOCALES[language]
-    assert sorted(doc.meta("og:locale:alternate")) == sorted(OG_LOCALES[c] for c in LANGUAGES if c != language)
-    description = doc.one("og:description")
-    assert description and ("Español" in description) == (language == "es")
-    assert not doc.meta("og:image")
+            # Open Graph.
+            assert doc.one("og:url") == canonical
+            assert doc.one("og:title") == title_in(page, language)
+            assert doc.one("og:site_name") == "WIEGO"
+            assert doc.one("og:type") == ("article" if key in ARTICLES else "website")
+            assert doc.one("og:locale") == OG_LOCALES[language]
+            assert sorted(doc.meta("og:locale:alternate")) == sorted(OG_LOCALES[c] for c in LANGUAGES if c != language)
+            description = doc.one("og:description")
+            assert description and ("Español" in description) == (language == "es")
+            assert not doc.meta("og:image")
 
-    # Twitter card, without an image.
-    assert doc.one("twitter:card") == "summary"
-    assert doc.one("twitter:title") == title_in(page, language)
-    assert doc.one("twitter:description") == description
+            # Twitter card, without an image.
+            assert doc.one("twitter:card") == "summary"
+            assert doc.one("twitter:title") == title_in(page, language)
+            assert doc.one("twitter:description") == description
 
-    # JSON-LD: every block parses; Organization on the home page only; a BreadcrumbList everywhere.
-    types = [data["@type"] for data in doc.json_ld()]
-    assert all(data["@context"] == "https://schema.org" for data in doc.json_ld())
-    assert ("Organization" in types) == (key == "home")
-    if key == "publication":
-        assert "Report" in types
-    trail = trail_of(site_tree, key)
-    crumbs = doc.json_ld_of_type("BreadcrumbList")["itemListElement"]
-    assert [item["position"] for item in crumbs] == list(range(1, len(trail) + 1))
-    assert [item["name"] for item in crumbs] == [HOME_LABEL[language]] + [title_in(p, language) for p in trail[1:]]
-    assert [item["item"] for item in crumbs] == [full_url(p, language) for p in trail]
-    assert all(item["@type"] == "ListItem" for item in crumbs)
+            # JSON-LD: every block parses; Organization on the home page only; a BreadcrumbList everywhere.
+            types = [data["@type"] for data in doc.json_ld()]
+            assert all(data["@context"] == "https://schema.org" for data in doc.json_ld())
+            assert ("Organization" in types) == (key == "home")
+            if key == "publication":
+                assert "Report" in types
+            trail = trail_of(site_tree, key)
+            crumbs = doc.json_ld_of_type("BreadcrumbList")["itemListElement"]
+            assert [item["position"] for item in crumbs] == list(range(1, len(trail) + 1))
+            assert [item["name"] for item in crumbs] == [HOME_LABEL[language]] + [
+                title_in(p, language) for p in trail[1:]
+            ]
+            assert [item["item"] for item in crumbs] == [full_url(p, language) for p in trail]
+            assert all(item["@type"] == "ListItem" for item in crumbs)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("key", [key for key in PAGE_KEYS if key != "home"])
-def test_breadcrumbs_are_visible_and_accessible(client, site_tree, key, language):
-    doc = fetch(client, site_tree[key], language)
+def test_breadcrumbs_are_visible_and_accessible(client, site_tree, key):
+    # The languages in one test: building the site costs far more than checking a page.
+    for language in ["en", "es"]:
+        with case(f"{key} in {language}"):
+            doc = fetch(client, site_tree[key], language)
 
-    (nav,) = doc.breadcrumbs()
-    assert nav.get("aria-label") in {"Breadcrumb", "Ruta de navegación"}
-    # Just inside <main>, before the page's content.
-    assert nav.getparent().tag == "main"
-    assert nav.getparent().index(nav) == 0
-    links = nav.xpath("./ol/li/a")
-    trail = trail_of(site_tree, key)
-    assert [a.text for a in links] == [HOME_LABEL[language]] + [title_in(p, language) for p in trail[1:]]
-    assert [a.get("href") for a in links] == [url_in(p, language) for p in trail]
-    assert [a.get("aria-current") for a in links] == [None] * (len(trail) - 1) + ["page"]
+            (nav,) = doc.breadcrumbs()
+            assert nav.get("aria-label") in {"Breadcrumb", "Ruta de navegación"}
+            # Just inside <main>, before the page's content.
+            assert nav.getparent().tag == "main"
+            assert nav.getparent().index(nav) == 0
+            links = nav.xpath("./ol/li/a")
+            trail = trail_of(site_tree, key)
+            assert [a.text for a in links] == [HOME_LABEL[language]] + [title_in(p, language) for p in trail[1:]]
+            assert [a.get("href") for a in links] == [url_in(p, language) for p in trail]
+            assert [a.get("aria-current") for a in links] == [None] * (len(trail) - 1) + ["page"]
 
 
 @pytest.mark.django_db

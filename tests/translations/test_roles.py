@@ -6,17 +6,12 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from wagtail.models import Page, WorkflowState
 
+from core.models import SiteImage
 from standard_pages.models import StandardPage
-from tests.admin_forms import edit_url, read_form
 from tests.factories import RegionFactory, StandardPageFactory
+from tests.helpers import edit_url, editable_fields, locked_fields, make_image, make_user, read_form
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(django_user_model, name, *groups):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "password")
-    user.groups.set(Group.objects.filter(name__in=groups))
-    return user
 
 
 @pytest.fixture
@@ -29,19 +24,6 @@ def translator(django_user_model, client):
 @pytest.fixture
 def page(home):
     return StandardPageFactory(parent=home, name="Street vendors", missing=("pt",))
-
-
-def locked(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return {div["data-locked-field"] for div in soup.select("[data-locked-field]")}
-
-
-def editable(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    form = soup.find("form", id="page-edit-form") or soup.find("form")
-    return {
-        tag["name"] for tag in form.select("input[name], textarea[name], select[name]") if tag.get("type") != "hidden"
-    }
 
 
 def test_migration_creates_groups_and_workflow():
@@ -62,8 +44,10 @@ def test_migration_creates_groups_and_workflow():
 def test_translator_sees_english_and_other_languages_read_only(translator, page):
     response = translator.get(edit_url(page))
     assert response.status_code == 200
-    assert {"title_en", "title_fr", "title_pt", "teaser_en", "body_en", "body_fr", "display_date"} <= locked(response)
-    fields = editable(response)
+    assert {"title_en", "title_fr", "title_pt", "teaser_en", "body_en", "body_fr", "display_date"} <= locked_fields(
+        response
+    )
+    fields = editable_fields(response)
     assert {"title_es", "teaser_es", "intro_es"} <= fields
     assert not {"title_en", "title_fr", "teaser_en", "intro_pt"} & fields
     # The read-only English is shown, not hidden.
@@ -165,8 +149,8 @@ def test_editor_keeps_every_field(django_user_model, client, page):
     client.force_login(make_user(django_user_model, "ed", "Editors"))
     response = client.get(edit_url(page))
     assert response.status_code == 200
-    assert not locked(response)
-    assert {"title_en", "title_es", "title_fr", "title_pt", "teaser_en"} <= editable(response)
+    assert not locked_fields(response)
+    assert {"title_en", "title_es", "title_fr", "title_pt", "teaser_en"} <= editable_fields(response)
 
 
 def test_translator_with_two_languages(django_user_model, client, page):
@@ -174,7 +158,7 @@ def test_translator_with_two_languages(django_user_model, client, page):
         make_user(django_user_model, "bo", "Translators", "Translators: French", "Translators: Portuguese")
     )
     response = client.get(edit_url(page))
-    fields = editable(response)
+    fields = editable_fields(response)
     assert {"title_fr", "title_pt"} <= fields
     assert not {"title_en", "title_es"} & fields
 
@@ -184,7 +168,7 @@ def test_translator_edits_only_their_language_of_a_snippet(translator):
     url = f"/admin/snippets/places/region/edit/{region.pk}/"
     response = translator.get(url)
     assert response.status_code == 200
-    assert {"name_en", "name_fr", "key"} <= locked(response)
+    assert {"name_en", "name_fr", "key"} <= locked_fields(response)
     soup = BeautifulSoup(response.content, "html.parser")
     form = soup.select_one("form[method=post]")
     data = {tag["name"]: tag.get("value", "") for tag in form.select("input[name]")}
@@ -198,21 +182,11 @@ def test_translator_edits_only_their_language_of_a_snippet(translator):
 
 
 def test_translator_edits_only_their_language_of_an_image(translator):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from core.models import SiteImage
-    from demo.media import make_image_file
-
-    image = SiteImage.objects.create(
-        title="Porters",
-        file=SimpleUploadedFile("p.jpg", make_image_file("#336699", "t", (64, 48))),
-        description_en="Porters carry goods",
-        credit="Demo credit",
-    )
+    image = make_image("Porters", description_en="Porters carry goods", credit="Demo credit")
     url = f"/admin/images/{image.pk}/"
     response = translator.get(url)
     assert response.status_code == 200
-    assert {"title", "description_en", "description_fr", "credit"} <= locked(response)
+    assert {"title", "description_en", "description_fr", "credit"} <= locked_fields(response)
     data = {
         "title": "Hacked",
         "collection": image.collection_id,
@@ -230,14 +204,7 @@ def test_translator_edits_only_their_language_of_an_image(translator):
 
 
 def test_translator_cannot_delete_images(translator):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from core.models import SiteImage
-    from demo.media import make_image_file
-
-    image = SiteImage.objects.create(
-        title="Keep", file=SimpleUploadedFile("k.jpg", make_image_file("#123456", "k", (32, 24)))
-    )
+    image = make_image("Keep", "#123456", (32, 24))
     for url in (f"/admin/images/{image.pk}/delete/", f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}"):
         assert translator.get(url).status_code == 302
         translator.post(url)
