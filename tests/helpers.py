@@ -215,8 +215,8 @@ def logged_in(user):
 
 def make_image(title="Market", colour="#336699", size=(64, 48), **fields):
     """A saved site image with a generated JPEG (the demo content's picture maker)."""
-    from demo.media import make_image_file
     from core.models import SiteImage
+    from demo.media import make_image_file
 
     upload = SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.jpg", make_image_file(colour, title, size))
     return SiteImage.objects.create(title=title, file=upload, **fields)

@@ -6,8 +6,7 @@ from wagtail.models import WorkflowState
 
 from places.models import Region
 from tests import factories
-from tests.helpers import post_snippet
-from tests.helpers import LANGUAGES, url_in, user_in_groups
+from tests.helpers import LANGUAGES, post_snippet, url_in, user_in_groups
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ from django.contrib.auth.models import Group
 
 from places.models import Region
 from publications.models import PublicationSeries
-from tests.helpers import post_snippet
 from tests.factories import PublicationSeriesFactory, RegionFactory
-from tests.helpers import user_in_groups
+from tests.helpers import post_snippet, user_in_groups
 from translations.exchange import export, importing
 from translations.models import LanguageStatus, Status
 
