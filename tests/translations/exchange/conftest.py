@@ -2,8 +2,7 @@ import pytest
 import wagtail_factories
 
 from tests.factories import StandardPageFactory
-
-from .helpers import english_body
+from tests.helpers import english_body
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ from wagtail.models import WorkflowState
 
 from standard_pages.models import StandardPage
 from tests.factories import RegionFactory
+from tests.helpers import NS, fill_po, latest
 from translations.exchange import export
-
-from .helpers import NS, fill_po, latest
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
+from tests.helpers import fill_po, fill_xliff, latest, refuse, valid_and
 from translations.exchange import export, formats
-
-from .helpers import fill_po, fill_xliff, latest, refuse, valid_and
 
 pytestmark = pytest.mark.django_db
 

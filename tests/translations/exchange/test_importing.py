@@ -11,10 +11,9 @@ from wagtail.models import GroupPagePermission, Page, Site
 from core.models import SiteSettings
 from standard_pages.models import StandardPage
 from tests.factories import RegionFactory, StandardPageFactory
+from tests.helpers import fill_po, fill_xliff, latest, refuse, snapshot
 from translations.exchange import export, formats, importing, keys
 from translations.models import LanguageStatus, Status, TranslatedObject
-
-from .helpers import fill_po, fill_xliff, latest, refuse, snapshot
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,9 @@ import polib
 import pytest
 
 from tests.factories import StandardPageFactory
+from tests.helpers import refuse, valid_and
 from translations.exchange import export
 from translations.exchange.entries import EXPORTED_AT_HEADER, SCOPE_HEADER
-
-from .helpers import refuse, valid_and
 
 pytestmark = pytest.mark.django_db
 

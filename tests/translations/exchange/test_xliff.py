@@ -3,9 +3,8 @@
 import pytest
 from lxml import etree
 
+from tests.helpers import NS, fill_xliff, refuse
 from translations.exchange import export, formats, xliff
-
-from .helpers import NS, fill_xliff, refuse
 
 pytestmark = pytest.mark.django_db
 
