@@ -122,6 +122,12 @@ def demo_site(request, django_db_setup, django_db_blocker, tmp_path_factory):
     from django.test.utils import setup_databases, teardown_databases
     from pytest_django.live_server_helper import LiveServer
 
+    if hasattr(request.config, "workerinput"):
+        pytest.fail(
+            "The browser tests share one live server and demo site: run them in one process "
+            "(make test-browser, or pytest without -n).",
+            pytrace=False,
+        )
     # The browser tests use no database fixture (see the module docstring), so when they run
     # alone pytest-django creates no test database: create it here.
     unblocked = django_db_blocker.unblock()
