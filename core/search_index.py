@@ -24,7 +24,6 @@ the library's text filter searches the same index.
 """
 
 import html
-import logging
 import operator
 import re
 import unicodedata
@@ -43,8 +42,6 @@ from wagtail.search import index
 import languages as language_registry
 from core import page_languages as languages
 from core.models import SearchEntry, concrete_page_types
-
-logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 # SQLite matches word by word; a cap keeps a long query from becoming a long chain of LIKEs.

@@ -110,3 +110,23 @@ def test_an_import_refuses_a_snippet_under_review_for_a_translator(translator, d
     with pytest.raises(importing.TranslationFileError) as raised:
         importing.import_file(str(po).encode(), "es", other)
     assert any("You may not edit" in error for error in raised.value.errors)
+
+
+def test_an_import_can_submit_a_translators_snippet_change_for_review(django_user_model):
+    """A translator's import with "submit" sends the region's new draft to the review workflow,
+    as its editor's "Submit for moderation" would; nothing is live until a moderator approves."""
+    region = RegionFactory(key="africa", name_en="Africa", name_es="")
+    translator = user_in_groups(django_user_model, "eva", "Translators", "Translators: Spanish")
+    po = polib.POFile()
+    po.metadata = {"Language": "es", "Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt=f"places.region:{region.pk}:name", msgid="Africa", msgstr="África"))
+
+    report = importing.import_file(str(po).encode(), "es", translator, submit=True)
+
+    [result] = report.objects
+    assert result.makes_draft and result.review == importing.SUBMITTED
+    region.refresh_from_db()
+    assert region.name_es == ""  # the live row is unchanged
+    state = region.current_workflow_state
+    assert state is not None and state.status == state.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Translation review"

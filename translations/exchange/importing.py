@@ -244,7 +244,7 @@ def import_entries(
     entries: list[FileEntry], language: str, user: AbstractBaseUser, dry_run: bool = False, submit: bool = False
 ) -> ImportReport:
     """Check and apply read entries; returns an ImportReport or raises TranslationFileError.
-    `submit`: send each page's new draft to its review workflow."""
+    `submit`: send each new draft (page, region, series) to its review workflow."""
     targets, report = _check(entries, language, user)
     report.dry_run = dry_run
     with transaction.atomic(), translation.override(languages.SOURCE_LANGUAGE):
@@ -281,5 +281,5 @@ def import_file(
     submit: bool = False,
 ) -> ImportReport:
     """Read and import a PO or XLIFF file (bytes). Raises TranslationFileError (nothing written).
-    `submit`: send each page's new draft to its review workflow."""
+    `submit`: send each new draft (page, region, series) to its review workflow."""
     return import_entries(formats.read(content, language, name), language, user, dry_run=dry_run, submit=submit)
