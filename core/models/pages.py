@@ -130,6 +130,16 @@ class BasePage(Page):
     def default_preview_mode(self):
         return languages.SOURCE_LANGUAGE
 
+    def make_preview_request(self, original_request=None, preview_mode=None, extra_request_attrs=None):
+        # Wagtail's moderation preview and "View draft" without a mode always ask for the default
+        # mode; a `?mode=es` on their address picks the language, so a moderator can see the
+        # Spanish a translator submitted, judged on that revision.
+        if original_request is not None and preview_mode in (None, self.default_preview_mode):
+            asked = original_request.GET.get("mode", "")
+            if languages.is_language(asked):
+                preview_mode = asked
+        return super().make_preview_request(original_request, preview_mode, extra_request_attrs)
+
     def serve_preview(self, request, mode_name):
         language = mode_name if languages.is_language(mode_name) else languages.SOURCE_LANGUAGE
         with translation.override(language):

@@ -25,7 +25,7 @@ def submit(page, user, **changes):
 def submissions(home, django_user_model):
     lead = django_user_model.objects.get(username="editor")
     spanish = StandardPageFactory(parent=home, name="Spanish only", missing=("es",))
-    submit(spanish, lead, title_es="Vendedores", teaser_es="Quiénes somos")
+    submit(spanish, lead, title_es="Vendedores", teaser_es="Quiénes somos", body_es=spanish.body_en)
     english = StandardPageFactory(parent=home, name="English rewrite")
     submit(english, lead, teaser_en="A new English teaser", teaser_fr="Un nouveau résumé")
     new = StandardPageFactory(parent=home, name="Never published", missing=("fr", "pt"), live=False)
@@ -62,3 +62,17 @@ def test_the_languages_cost_no_query_per_submission(admin_client, submissions, d
         extended = ReviewPanel().get_context_data(parent_context)
     assert len(plain["states"]) == len(extended["states"]) == 3
     assert len(ours) == len(wagtail)
+
+
+def test_the_moderator_previews_a_submission_in_each_language_it_changes(admin_client, submissions):
+    """The moderation preview renders the submitted revision in the language asked for, so the
+    Spanish a translator sent is seen in Spanish, not as "not yet available in Spanish"."""
+    html = admin_client.get("/admin/").content.decode()
+    row = languages_cell(html, submissions["spanish"]).find_parent("tr")
+    links = {a.get("hreflang"): a["href"] for a in row.select("a[target=_blank]")}
+    assert set(links) == {None, "es"}, links  # Preview (English), Preview in Spanish
+    spanish = admin_client.get(links["es"]).content.decode()
+    assert "<h1>Vendedores</h1>" in spanish
+    assert 'lang="es"' in spanish and 'class="notice" role="note"' not in spanish
+    english = admin_client.get(links[None]).content.decode()
+    assert "<h1>Spanish only English</h1>" in english
