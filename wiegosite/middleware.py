@@ -1,9 +1,14 @@
+import logging
 import re
 
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
+from . import views
+
+logger = logging.getLogger(__name__)
+
 # Addresses that live outside the language prefixes (wiegosite/urls.py).
-UNPREFIXED = ("/admin/", "/documents/", "/static/", "/media/")
+UNPREFIXED = ("/admin/", "/documents/", "/health/", "/static/", "/media/")
 LANGUAGE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
 
 
@@ -57,3 +62,23 @@ class ContentSecurityPolicyMiddleware:
             if content_type.startswith("text/html"):
                 response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database cannot be reached (stopped, restarting, out of connections, network),
+    visitors get the translated 503 page with Retry-After instead of a 500. Nothing else is
+    needed to recover: Django drops the failed connection at the end of the request and
+    production's CONN_HEALTH_CHECKS replaces a stale one before the next query. (Database errors
+    raised outside a view reach views.server_error, which answers the same.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, views.DATABASE_UNREACHABLE):
+            return None
+        logger.warning("Database unreachable, answering 503: %s", exception)
+        return views.database_unavailable(request)

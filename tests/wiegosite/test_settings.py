@@ -63,6 +63,21 @@ def test_cache_is_the_shared_redis_when_redis_url_is_set_else_memory():
         "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": True},
     }
     assert result.stdout.strip() == repr(expected), result.stderr
+    result = settings_value(
+        "wiegosite.settings.base", "m.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS", REDIS_URL="redis://r:6379/2"
+    )
+    assert result.stdout.strip() == "True", result.stderr
+
+
+def test_production_gives_up_on_an_unreachable_postgresql_in_seconds():
+    env = {"SECRET_KEY": "x" * 60, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x"}
+    expression = "(m.DATABASES['default']['OPTIONS'], m.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    result = settings_value("wiegosite.settings.production", expression, unset=["DATABASE_CONNECT_TIMEOUT"], **env)
+    assert result.stdout.strip() == "({'connect_timeout': 3}, True)", result.stderr
+    # SQLite (make lighthouse runs production settings on it) has no such option.
+    env["DATABASE_URL"] = "sqlite:////tmp/x.sqlite3"
+    result = settings_value("wiegosite.settings.production", "m.DATABASES['default'].get('OPTIONS')", **env)
+    assert result.stdout.strip() == "None", result.stderr
 
 
 @pytest.mark.django_db

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wiegosite.middleware.DatabaseUnavailableMiddleware",  # 503 page while the database is unreachable
     "wiegosite.middleware.ContentSecurityPolicyMiddleware",  # strict CSP on public HTML pages
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

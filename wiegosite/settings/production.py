@@ -11,7 +11,13 @@ if not env("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL to the PostgreSQL database (see .env.example).")
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(env("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
+# A connection the database dropped (a restart) is noticed and replaced at the next request, and
+# an unreachable database fails in seconds, not minutes: meanwhile visitors get the 503 page
+# (wiegosite.middleware.DatabaseUnavailableMiddleware) and the site recovers by itself.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    connect_timeout = int(env("DATABASE_CONNECT_TIMEOUT", "3"))
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = connect_timeout  # noqa: F405
 
 # Compressed, content-hashed static files with far-future cache headers (served by WhiteNoise
 # or by the reverse proxy from STATIC_ROOT).
@@ -26,6 +32,8 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers probe each app server directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
