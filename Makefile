@@ -19,7 +19,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=wiegosite.settings.test
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps browser-deps messages compile-messages check-messages migrate demo run test test-fast test-browser lint format bench lighthouse upgrade-check clean
+.PHONY: help install install-dev system-deps browser-deps server-deps messages compile-messages check-messages migrate demo run test test-fast test-browser lint format bench lighthouse upgrade-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -46,6 +46,12 @@ system-deps: ## Install the system packages the site needs (gettext), if missing
 browser-deps: node_modules/.installed ## Install Chromium, Java and the npm test tools (package-lock.json), if missing
 	@test -x /usr/bin/chromium && command -v java >/dev/null || { apt-get update -qq && \
 		apt-get install -y -qq --no-install-recommends chromium default-jre-headless; }
+
+# The outage tests (tests/wiegosite/test_outages.py) run a PostgreSQL cluster and a redis-server of
+# their own, stopping and starting them; they fail, never skip, without these.
+server-deps: ## Install PostgreSQL's server binaries and redis-server for the outage tests, if missing
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null || { apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends postgresql redis-server; }
 
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm; }
@@ -77,10 +83,10 @@ run: demo ## Set up everything on SQLite with demo content and serve http://127.
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev compile-messages browser-deps ## The whole suite: test-fast's tests, then test-browser's, one count at the end (PostgreSQL when DATABASE_URL is set)
+test: install-dev compile-messages browser-deps server-deps ## The whole suite: test-fast's tests, then test-browser's, one count at the end (PostgreSQL when DATABASE_URL is set)
 	$(TEST_ENV) $(PY) tests/run_suite.py --workers $(WORKERS) $(ARGS)
 
-test-fast: install-dev compile-messages ## Everything but the browser tests, in parallel (pytest-xdist); ARGS="--lf" reruns what failed last
+test-fast: install-dev compile-messages server-deps ## Everything but the browser tests, in parallel (pytest-xdist); ARGS="--lf" reruns what failed last
 	$(TEST_ENV) $(VENV)/bin/pytest -n $(WORKERS) --dist worksteal --ignore=tests/browser $(ARGS)
 
 test-browser: install-dev compile-messages browser-deps ## The browser tests alone (Chromium, axe, Nu HTML Checker, Lighthouse)

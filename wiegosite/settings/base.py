@@ -183,7 +183,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES[:1]
 WAGTAILADMIN_PERMITTED_LANGUAGES = languages.admin_languages()
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
