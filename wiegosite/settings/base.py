@@ -215,3 +215,9 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable (see .env.example).")
+
+
+# -- Bad input: rich text and uploads -----------------------------------------------------------
+# The rich text editor opens any stored markup (a broken link or unbalanced tags from a file or a
+# script) in a repaired form instead of failing (core.rich_text).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.rich_text.SafeDraftailRichTextArea"}}
