@@ -103,7 +103,7 @@ def test_problems_of_hostile_rich_text(home):
     assert "<br> must be written <br/>" in " ".join(rich_text.problems("<p>one<br>two</p>"))
 
     fine = [
-        f'<p>Read <a linktype="page" id="{page.pk}">this</a> and <a linktype="document" id="{document.pk}">that</a>.</p>',
+        f'<p>See <a linktype="page" id="{page.pk}">this</a>, <a linktype="document" id="{document.pk}">that</a>.</p>',
         '<p>Plain <b>bold</b>, <i>italic</i>, <a href="https://example.org">out</a><br/>next line</p>',
         "<ul><li>one</li><li>two <b>bold</b></li></ul><ol><li>three</li></ol>",
         '<p data-block-key="a1b2c">Said by the editor</p>',
