@@ -122,6 +122,15 @@ class _Structure(HTMLParser):
 
 
 def _link_problems(links):
+    models = {"page": Page, "document": get_document_model()}
+    no_valid_id = {
+        "page": _("a page link without a valid id (“%(id)s”)"),
+        "document": _("a document link without a valid id (“%(id)s”)"),
+    }
+    not_found = {
+        "page": _("a link to page %(id)s, which does not exist"),
+        "document": _("a link to document %(id)s, which does not exist"),
+    }
     problems, wanted = [], {link_type: set() for link_type in LINK_TYPES}
     for attrs in links:
         link_type = attrs.get("linktype")
@@ -130,16 +139,12 @@ def _link_problems(links):
         if link_type not in LINK_TYPES:
             problems.append(_("unknown link type “%(type)s”") % {"type": link_type})
         elif object_id(attrs) is None:
-            problems.append(
-                _("a %(type)s link without a valid id (“%(id)s”)") % {"type": link_type, "id": attrs.get("id", "")}
-            )
+            problems.append(no_valid_id[link_type] % {"id": attrs.get("id", "")})
         else:
             wanted[link_type].add(object_id(attrs))
-    models = {"page": Page, "document": get_document_model()}
     for link_type, ids in wanted.items():
         existing = set(models[link_type].objects.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
-        for missing in sorted(ids - existing):
-            problems.append(_("a link to %(type)s %(id)s, which does not exist") % {"type": link_type, "id": missing})
+        problems += [not_found[link_type] % {"id": missing} for missing in sorted(ids - existing)]
     return problems
 
 
