@@ -43,7 +43,6 @@ import languages as language_registry
 from core import page_languages as languages
 from core.models import SearchEntry, concrete_page_types
 
-MAX_QUERY_LENGTH = 200
 # SQLite matches word by word; a cap keeps a long query from becoming a long chain of LIKEs.
 MAX_QUERY_WORDS = 20
 
@@ -75,20 +74,6 @@ def fold(text: str) -> str:
 def normalise_query(query: str) -> str:
     """The form in which queries are compared with promotions: folded, single-spaced."""
     return " ".join(fold(query).split())
-
-
-def clean_query(raw: str) -> tuple[str, bool]:
-    """The query as searched, and whether it had to be shortened.
-
-    Control and other invisible characters become spaces (a NUL byte would make PostgreSQL
-    refuse the query), runs of spaces collapse, and the result is cut at MAX_QUERY_LENGTH.
-    """
-    raw = raw[: MAX_QUERY_LENGTH * 20]  # bound the work on absurd input before looking at it
-    visible = "".join(" " if unicodedata.category(char).startswith("C") else char for char in raw)
-    query = " ".join(visible.split())
-    if len(query) <= MAX_QUERY_LENGTH:
-        return query, False
-    return query[:MAX_QUERY_LENGTH].rstrip(), True
 
 
 def html_text(source: str | None) -> str:

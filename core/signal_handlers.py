@@ -1,4 +1,5 @@
-"""Signal receivers of core: the site's search index follows publishing.
+"""Signal receivers of core: the site's search index follows publishing; documents get their
+file's hash and size when saved (core.document_serving).
 
 Every receiver is connected with an explicit sender (each concrete page type) in CoreConfig.ready.
 """
@@ -6,8 +7,11 @@ Every receiver is connected with an explicit sender (each concrete page type) in
 import logging
 
 from django.db import transaction
+from django.db.models.signals import pre_save
+from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.document_serving import fill_file_metadata
 from core.models import concrete_page_types
 from core.search_index import index_page, remove_page
 
@@ -45,7 +49,13 @@ def _on_page_moved(sender, instance, **kwargs):
     _keep_index_current(index_page, instance)
 
 
+def _on_document_saving(sender, instance, **kwargs):
+    # Wagtail's upload form sets the hash; documents made in code (demo, scripts) would have none.
+    fill_file_metadata(instance)
+
+
 def connect():
+    pre_save.connect(_on_document_saving, sender=get_document_model(), dispatch_uid="document-file-metadata")
     for model in concrete_page_types():
         label = model._meta.label_lower
         page_published.connect(_on_page_published, sender=model, dispatch_uid=f"search-index-published-{label}")

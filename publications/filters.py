@@ -27,7 +27,7 @@ from places.models import PageRegion, live_regions
 from programmes.models import PageProgramme, ProgrammePage
 from publications.models.publication import PublicationFile, PublicationSeries
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = query_strings.MAX_TEXT_LENGTH
 MIN_YEAR, MAX_YEAR = 1950, 2100
 MAX_VALUES_PER_FILTER = 20
 SORTS = {"newest": _("Newest first"), "title": _("Title (A–Z)")}
@@ -114,9 +114,8 @@ def parse(params: QueryDict) -> LibraryQuery:
     if ignored:
         query.problems.append(_("Some filters were not recognised and have been ignored."))
 
-    text = " ".join(params.get("q", "").split())
-    if len(text) > MAX_QUERY_LENGTH:
-        text = text[:MAX_QUERY_LENGTH]
+    text, was_shortened = query_strings.clean_free_text(params.get("q", ""), MAX_QUERY_LENGTH)
+    if was_shortened:
         query.problems.append(
             _("Your search text was too long and has been shortened to %(count)s characters.")
             % {"count": MAX_QUERY_LENGTH}

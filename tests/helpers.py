@@ -5,6 +5,8 @@ users in the site's roles, files and images to attach, and the browser tests' to
 import json
 import os
 import re
+import struct
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -238,6 +240,21 @@ def make_document(title, filename, content=b"%PDF-1.4\n%%EOF\n"):
     document.file.save(filename, ContentFile(content), save=False)
     document.save()
     return document
+
+
+def decompression_bomb_png(width=30_000, height=30_000):
+    """A valid one-colour PNG of width by height pixels that weighs about 100 kB (30,000 square):
+    1-bit greyscale rows of zeros, compressed in blocks so that it takes well under a second."""
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte "none", then the row's bits
+    compressor = zlib.compressobj(9)
+    idat = [compressor.compress(row * 1000) for _ in range(height // 1000)]
+    idat += [compressor.compress(row * (height % 1000)), compressor.flush()]
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)  # 1 bit, greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(idat)) + chunk(b"IEND", b"")
 
 
 def publication_file(title, filename, language, content=b"%PDF-1.4\n%%EOF\n"):

@@ -128,7 +128,11 @@ def export_view(request):
         status = 400
     else:
         initial = {}
-        page = Page.objects.filter(pk=request.GET.get("page") or 0, depth__gt=1).first()
+        # ?page= comes from the page's "Export for translation" link, or from anyone typing it.
+        page_id = request.GET.get("page", "")
+        page = None
+        if page_id.isascii() and page_id.isdigit():
+            page = Page.objects.filter(pk=int(page_id), depth__gt=1).first()
         if page is not None:
             initial["page"] = page
         else:

@@ -3,6 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core import query_strings
+
 from . import report
 from .models import Status, TranslatedObject
 
@@ -10,6 +12,7 @@ from .models import Status, TranslatedObject
 class StatusFilterForm(forms.Form):
     """The report's filters, read from the query string."""
 
+    TITLE_FILTER_LENGTH = 100
     # Query parameters that were renamed, old → new: bookmarks of the report made before still work.
     RENAMED_PARAMETERS = {"kind": "type"}
 
@@ -27,7 +30,7 @@ class StatusFilterForm(forms.Form):
         choices=[("", _("Any")), *TranslatedObject.ObjectType.choices],
     )
     live_differs = forms.BooleanField(label=_("Live version differs"), required=False)
-    q = forms.CharField(label=_("Title contains"), required=False, max_length=100)
+    q = forms.CharField(label=_("Title contains"), required=False, max_length=TITLE_FILTER_LENGTH)
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
@@ -35,6 +38,8 @@ class StatusFilterForm(forms.Form):
             for old, new in self.RENAMED_PARAMETERS.items():
                 if old in data and new not in data:
                     data[new] = data[old]
+            if "q" in data:
+                data["q"] = query_strings.clean_free_text(data["q"], self.TITLE_FILTER_LENGTH)[0]
         super().__init__(data, *args, **kwargs)
         self.fields["language"].choices = [("", _("Any")), *report.language_names().items()]
         self.fields["section"].queryset = report.section_choices()

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import health
+from core.document_serving import serve_document
 
 from . import views
 
@@ -13,6 +14,8 @@ urlpatterns = [
     path("", include("seo.urls")),
     path("health/", health.status, name="health"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, without the headers it makes up (core.document_serving).
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

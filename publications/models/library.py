@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core import query_strings
 from core.blocks import BodyBlock
 from core.feeds import feed_links
 from core.listings import attach_listing_images, paginate
@@ -61,6 +62,10 @@ class PublicationIndexPage(IndexPageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = filters.parse(request.GET)
+        if "q" in request.GET:
+            # Links on the page (pagination, language switcher, feeds) carry the text as
+            # searched, cleaned and shortened, never what was typed.
+            request.GET = query_strings.with_value(request.GET, "q", query.q)
         publications = self.publications()
         items = paginate(request, filters.order(filters.apply(publications, query), query), self.items_per_page)
         items.object_list = attach_listing_images(items.object_list)

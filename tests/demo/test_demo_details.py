@@ -1,6 +1,6 @@
 """Details of the demo content a visitor notices: the Ghana story leads to its report, its figures
 agree, every page can be shared with a picture, listings fill whole rows, authors are cited by
-family name. One load of the demo content (it takes a while) serves every check."""
+family name, documents are served with an ETag. One load of the demo content (it takes a while) serves every check."""
 
 import re
 
@@ -8,6 +8,7 @@ import lxml.html
 import pytest
 from django.core.management import call_command
 from django.utils import translation
+from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from core.models import IndexPageMixin
@@ -62,3 +63,14 @@ def test_demo_content_details(client):
     assert Author.objects.get(key="wiego").is_organisation
     assert Author.objects.get(key="beatriz-almendra-tavira").family_name == "Almendra Tavira"
     assert not Author.objects.filter(is_organisation=False, given_name="").exists()
+
+    # Every demo document is served with its file's hash as ETag: a client's empty or stale
+    # validator gets the file, the current one a 304; no made-up Content-Encoding header.
+    documents = Document.objects.all()
+    assert documents and not documents.filter(file_hash="").exists()
+    for document in documents[:3]:
+        response = client.get(document.url, **HOST)
+        assert response.status_code == 200 and response["ETag"] == f'"{document.file_hash}"'
+        assert "Content-Encoding" not in response
+        assert client.get(document.url, HTTP_IF_NONE_MATCH='""', **HOST).status_code == 200
+        assert client.get(document.url, HTTP_IF_NONE_MATCH=response["ETag"], **HOST).status_code == 304

@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core import search_index as search
 from search import query as search_query
 from search.models import SearchPromotion
 from tests import factories
@@ -158,12 +157,6 @@ def test_very_long_queries_are_shortened_and_say_so(client, recyclers):
     assert "only its first 200 characters were used" in html
     assert f'value="cardboard {"x" * 190}"' in html
     assert "x" * 201 not in html
-
-
-def test_clean_query():
-    assert search.clean_query("  informal \t\n workers\x00 ") == ("informal workers", False)
-    assert search.clean_query("a" * 201) == ("a" * 200, True)
-    assert search.clean_query("\x00\x01") == ("", False)
 
 
 # -- cost ---------------------------------------------------------------------------------------------

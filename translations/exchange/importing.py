@@ -26,6 +26,7 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Page, Revision
 
 import languages
+from core import rich_text
 
 from .. import permissions, status, units
 from ..units import Unit, fingerprint
@@ -104,6 +105,15 @@ def _text_problem(entry, unit, model):
                 "where": entry.where,
                 "key": entry.key,
                 "markup": ", ".join(sorted(set(problems))),
+            }
+        # Allowed tags, but put together so that the page or its editor would fail: broken links,
+        # tags closed out of order, markup the editor's converter cannot read.
+        problems = rich_text.problems(entry.target)
+        if problems:
+            return _("%(where)s: the rich text of “%(key)s” would break the page or its editor: %(problems)s.") % {
+                "where": entry.where,
+                "key": entry.key,
+                "problems": "; ".join(dict.fromkeys(problems)),
             }
         return None
     model_field = model._meta.get_field(unit.field)

@@ -228,3 +228,13 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable (see .env.example).")
+
+
+# -- Bad input: rich text and uploads -----------------------------------------------------------
+# The rich text editor opens any stored markup (a broken link or unbalanced tags from a file or a
+# script) in a repaired form instead of failing (core.rich_text).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.rich_text.SafeDraftailRichTextArea"}}
+# Documents: the content must match the extension (core.document_files), and a size limit, in MB
+# (the reverse proxy must accept a little more: README, "Production").
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.document_forms.CheckedDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("MAX_DOCUMENT_UPLOAD_MB", "50")) * 1024 * 1024

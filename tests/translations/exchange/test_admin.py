@@ -1,5 +1,7 @@
 """The admin's export and import of translation files, through real requests."""
 
+import re
+
 import polib
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -81,6 +83,14 @@ def test_export_form_needs_a_page_for_page_scopes(admin_client):
     response = admin_client.get(EXPORT, {"language": "es", "scope": "section", "page": "", "file_format": "po"})
     assert response.status_code == 400
     assert "Choose a page." in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["abc", "\x00", "1e5", "²", "-1", "9" * 30])
+def test_export_form_with_a_page_parameter_that_is_no_page(admin_client, page, value):
+    # Not a 500: the form, set to "everything out of date", as when no page is given.
+    response = admin_client.get(EXPORT, {"page": value})
+    assert response.status_code == 200
+    assert re.search(r'<input type="radio" name="scope" value="out-of-date"[^>]* checked>', response.content.decode())
 
 
 def test_import_creates_drafts_and_lists_the_changes(admin_client, page):

@@ -1,15 +1,18 @@
 """What an import refuses, writing nothing: another language, unknown objects and texts, English
-changed since the export, markup not allowed, no permission."""
+changed since the export, markup not allowed, rich text that would break the page or its editor,
+no permission."""
 
 import re
 
 import polib
 import pytest
 from django.contrib.auth.models import Group, Permission
+from lxml import etree
 from wagtail.models import GroupPagePermission, Page
 
-from tests.helpers import fill_po, fill_xliff, latest, refuse, valid_and
-from translations.exchange import export, formats
+from tests.factories import StandardPageFactory
+from tests.helpers import NS, fill_po, fill_xliff, latest, make_document, refuse, valid_and
+from translations.exchange import export, formats, importing
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +73,48 @@ def test_users_without_permission_are_refused(vendors, django_user_model):
     french.groups.add(group)
     french = django_user_model.objects.get(pk=french.pk)
     refuse(filled, "es", french, vendors, expect="may not translate into this language")
+
+
+# Rich text whose tags are all allowed but which would break the page or its editor once stored.
+BREAKING_RICH_TEXT = [
+    ('<p>Hola <a linktype="page" id="abc">más</a></p>', "page link without a valid id (“abc”)"),
+    ('<p>Hola <a linktype="page">más</a></p>', "page link without a valid id"),
+    ('<p>Hola <a linktype="page" id="999999">más</a></p>', "a link to page 999999, which does not exist"),
+    ('<p>Hola <a linktype="document" id="x1">más</a></p>', "document link without a valid id (“x1”)"),
+    ('<p>Hola <a linktype="document">más</a></p>', "document link without a valid id"),
+    ('<p>Hola <a linktype="document" id="999999">más</a></p>', "a link to document 999999, which does not exist"),
+    ('<p>Hola <a linktype="email" id="1">más</a></p>', "unknown link type “email”"),
+    ("<ul><li>Hola <b>más</li></ul>", "<b> is closed by </li>"),
+    ("<p>Hola<br>más</p>", "<br> must be written <br/>"),
+    ("<li>Hola</li>", "markup the editor cannot read"),
+]
+
+
+@pytest.mark.parametrize("file_format", [formats.PO, formats.XLIFF])
+def test_rich_text_that_would_break_the_page_is_refused(vendors, superuser, file_format):
+    key = f"standard_pages.standardpage:{vendors.pk}:body.p1"
+    for html, expected in BREAKING_RICH_TEXT:
+        exported = export.export_file(export.PAGE, "es", page=vendors, file_format=file_format)
+        if file_format == formats.PO:
+            po = polib.pofile(fill_po(exported, "es").decode())
+            po.find(key, by="msgctxt").msgstr = html
+            content = str(po).encode()
+        else:
+            root = etree.fromstring(fill_xliff(exported, "es"))
+            root.find(f".//x:unit[@id='{key}']//x:target", NS).text = html
+            content = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+        errors = refuse(content, "es", superuser, vendors, expect="would break the page or its editor")
+        assert len(errors) == 1 and key in errors[0] and expected in errors[0], (html, errors)
+
+
+def test_rich_text_with_working_links_is_imported(vendors, superuser, home):
+    target = StandardPageFactory(parent=home, name="Target")
+    document = make_document("Report", "report.pdf")
+    po = polib.pofile(fill_po(export.export_file(export.PAGE, "es", page=vendors), "es").decode())
+    html = (
+        f'<p>Los <a linktype="page" id="{target.pk}">vendedores</a> y <a linktype="document" '
+        f'id="{document.pk}">el informe</a><br/><a href="https://example.org">Más</a></p>'
+    )
+    po.find(f"standard_pages.standardpage:{vendors.pk}:body.p1", by="msgctxt").msgstr = html
+    importing.import_file(str(po).encode(), "es", superuser)
+    assert latest(vendors).body_es[0].value.source == html
