@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiegosite.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "wiegosite.middleware.ReadOnlyPublicSiteMiddleware",  # GET and HEAD only, outside the admin
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
