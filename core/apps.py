@@ -12,8 +12,9 @@ class CoreConfig(AppConfig):
         from modeltranslation.translator import translator
         from wagtail.models import Page
 
-        from core import modeltranslation_overrides, signal_handlers
+        from core import modeltranslation_overrides, signal_handlers, url_converters
 
         page_models = [model for model in translator.get_registered_models() if issubclass(model, Page)]
         modeltranslation_overrides.install(page_models)  # also registers its startup check
         signal_handlers.connect()
+        url_converters.register()  # <id:pk> in the apps' addresses

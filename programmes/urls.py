@@ -5,5 +5,5 @@ from django.urls import path
 from programmes import feeds
 
 urlpatterns = [
-    path("feeds/programmes/<int:pk>/<str:fmt>/", feeds.programme_feed, name="programme_feed"),
+    path("feeds/programmes/<id:pk>/<str:fmt>/", feeds.programme_feed, name="programme_feed"),
 ]

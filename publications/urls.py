@@ -6,5 +6,5 @@ from publications import feeds, views
 
 urlpatterns = [
     path("feeds/library/<str:fmt>/", feeds.library_feed, name="library_feed"),
-    path("publications/<int:pk>/cite.<str:fmt>", views.citation_download, name="publication_citation"),
+    path("publications/<id:pk>/cite.<str:fmt>", views.citation_download, name="publication_citation"),
 ]

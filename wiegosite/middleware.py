@@ -1,6 +1,7 @@
 import logging
 import re
 
+from django.http import HttpResponseNotAllowed
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
 from . import views
@@ -82,3 +83,28 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.warning("Database unreachable, answering 503: %s", exception)
         return views.database_unavailable(request)
+
+
+# Wagtail's forms for pages and documents behind a password or a login: the only public
+# addresses that take a POST.
+PUBLIC_FORMS = {"wagtailcore_authenticate_with_password", "wagtailcore_login", "wagtaildocs_authenticate_with_password"}
+
+
+class ReadOnlyPublicSiteMiddleware:
+    """The public site only reads: an address a public view answers takes GET and HEAD, and any
+    other method (POST, PUT, PATCH, DELETE, OPTIONS, TRACE) is a 405 naming those two. Runs
+    before the CSRF check, so a POST gets the 405 whether or not it carries a token, rather than
+    a CSRF failure about a form the site never showed. The admin is left alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method in ("GET", "HEAD") or request.path_info.startswith("/admin/"):
+            return None
+        if request.resolver_match and request.resolver_match.url_name in PUBLIC_FORMS:
+            return None
+        return HttpResponseNotAllowed(["GET", "HEAD"])

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 
 from tests import factories
 from tests.helpers import card_titles, url_in
@@ -101,3 +102,14 @@ def test_pagination_and_switcher_links_leave_out_empty_parameters(client, progra
     assert "type=" not in pagination
     assert f'href="{url_in(programme_with_related, "es")}?page=1"' in switcher
     assert "type=" not in switcher
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="JIT compiling is PostgreSQL's")
+def test_the_listing_is_not_jit_compiled_on_a_fresh_database(programme_with_related):
+    """Tables never analysed give the planner estimates costly enough to JIT-compile the
+    listing's join over every page type: seconds of compiling for a few rows."""
+    sql, params = programme_with_related.related_pages().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE) {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "JIT:" not in plan, plan

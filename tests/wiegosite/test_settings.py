@@ -88,3 +88,11 @@ def test_public_pages_send_a_strict_content_security_policy_and_the_admin_does_n
     assert "script-src 'self'" in policy and "style-src 'self'" in policy and "default-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "Content-Security-Policy" not in admin_client.get("/admin/")
+
+
+def test_postgresql_connections_do_not_jit_compile():
+    expression = "m.DATABASES['default'].get('OPTIONS')"
+    result = settings_value("wiegosite.settings.base", expression, DATABASE_URL="postgres://u@127.0.0.1:5432/x")
+    assert result.stdout.strip() == "{'options': '-c jit=off'}", result.stderr
+    result = settings_value("wiegosite.settings.base", expression, unset=["DATABASE_URL"])
+    assert result.stdout.strip() in ("None", "{}"), result.stderr

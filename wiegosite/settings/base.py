@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiegosite.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "wiegosite.middleware.ReadOnlyPublicSiteMiddleware",  # GET and HEAD only, outside the admin
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -121,6 +122,11 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compiling: it pays off for long analytical queries, not a page's short ones, and
+    # tables never analysed (a new site's, or one-row section tables autovacuum never reaches)
+    # give the planner cost estimates that start it: 2 s of compiling for a programme listing.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
