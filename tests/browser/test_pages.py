@@ -1,11 +1,11 @@
 """Every page type in every language, in Chromium (at phone width, and at desktop width too in
 English): no axe-core violations (WCAG 2.2 A and AA rules), no request to another host, no inline
-script or style attribute, no sideways scrolling, and a screenshot of each for people to look at
-(test-output/screenshots/)."""
+script or style attribute, nothing refused by the Content-Security-Policy, no sideways scrolling,
+and a screenshot of each for people to look at (test-output/screenshots/)."""
 
 import pytest
 
-from tests.helpers import LANGUAGES, OUTPUT, PAGE_TYPES, run_axe
+from tests.helpers import LANGUAGES, OUTPUT, PAGE_TYPES, RECORD_CSP_VIOLATIONS, csp_violations, run_axe
 
 
 def inline_code(html):
@@ -56,8 +56,10 @@ def test_page_is_accessible_self_contained_and_screenshotted(
     demo_site, open_page, axe_source, screenshot_dir, language, page_type, width
 ):
     page = open_page(width)
-    requested = []
+    page.context.add_init_script(RECORD_CSP_VIOLATIONS)
+    requested, header_complaints = [], []
     page.on("request", lambda request: requested.append(request))
+    page.on("console", lambda message: "Policy" in message.text and header_complaints.append(message.text))
     response = page.goto(demo_site.url(page_type, language), wait_until="load")
     assert response.status == (404 if page_type == "not_found" else 200)
     assert page.evaluate("document.documentElement.lang") == language
@@ -71,6 +73,9 @@ def test_page_is_accessible_self_contained_and_screenshotted(
     name = f"{language}-{page_type}-{page.viewport_size['width']}.png"
     page.screenshot(path=screenshot_dir / name, full_page=True)
 
+    # Nothing refused by the Content-Security-Policy, no complaint about the Permissions-Policy.
+    assert csp_violations(page) == []
+    assert header_complaints == []
     violations = run_axe(page, axe_source)
     assert violations == []
     assert inline_code(response.text()) == {"scripts": [], "styles": [], "handlers": []}

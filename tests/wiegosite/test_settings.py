@@ -1,11 +1,10 @@
 """Settings read from the environment: the database, the shared Redis cache, production's
-safety, and the Content-Security-Policy the public pages send."""
+safety (the security headers are in test_response_headers.py)."""
 
 import os
 import subprocess
 import sys
 
-import pytest
 from django.conf import settings
 
 
@@ -58,13 +57,3 @@ def test_cache_is_the_shared_redis_when_redis_url_is_set_else_memory():
         "TIMEOUT": 300,
     }
     assert result.stdout.strip() == repr(expected), result.stderr
-
-
-@pytest.mark.django_db
-def test_public_pages_send_a_strict_content_security_policy_and_the_admin_does_not(client, home, admin_client):
-    response = client.get("/en/")
-    assert response.status_code == 200
-    policy = response["Content-Security-Policy"]
-    assert "script-src 'self'" in policy and "style-src 'self'" in policy and "default-src 'self'" in policy
-    assert "unsafe-inline" not in policy
-    assert "Content-Security-Policy" not in admin_client.get("/admin/")

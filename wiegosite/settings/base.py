@@ -74,11 +74,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "wiegosite.middleware.ContentSecurityPolicyMiddleware",  # strict CSP on public HTML pages
+    # Response headers (see "The admin's defences and response headers" below).
+    "wiegosite.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "wiegosite.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiegosite.middleware.LocaleMiddleware",
@@ -203,6 +207,60 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+
+# -- The admin's defences and response headers ------------------------------------------------
+# (README, "Production": the admin's protection.) Kept together, apart from the rest.
+
+# Content-Security-Policy (django-csp, wiegosite.middleware.ContentSecurityPolicyMiddleware).
+# Public pages: nothing from other hosts, no inline script or style (tests/browser checks it).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The admin: nothing from other hosts and no eval; 'unsafe-inline' in two places only (README,
+# "The admin's protection"): script-src, because Wagtail 7.4 writes inline <script> elements
+# into its forms (every chooser widget, InlinePanel, the date pickers; wagtail-modeltranslation's
+# editor settings) from code that has no request to take a nonce from, and its JavaScript
+# re-inserts them when a row or block is added; style-src-elem (<style> elements, not style
+# attributes), because Draftail, the rich text editor, writes one per editor for its empty-block
+# prompts. blob: images are the previews of images chosen for upload.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
+    "style-src-elem": ["'self'", "'unsafe-inline'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Feeds, citations, sitemaps, documents and anything else that is not HTML.
+CONTENT_SECURITY_POLICY_NOT_HTML = {"default-src": ["'none'"]}
+
+# Powerful browser features no page of the site uses (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,
