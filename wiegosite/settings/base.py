@@ -5,6 +5,7 @@ Values that differ between machines come from environment variables, documented 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "seo",
     "translations",
     "demo",
+    "staff_login",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "translations.middleware.TranslatorLimitsMiddleware",  # translators may not delete images
+    # Last, as django-axes asks: answers a sign-in attempt while locked out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wiegosite.urls"
@@ -245,6 +250,26 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 # Feeds, citations, sitemaps, documents and anything else that is not HTML.
 CONTENT_SECURITY_POLICY_NOT_HTML = {"default-src": ["'none'"]}
+
+# Sign-in lockout (django-axes, staff_login.lockouts): 5 failures for one username from one client
+# address lock that pair out for an hour; other addresses are not affected. Superusers unlock
+# in Settings -> Sign-in lockouts. Failures are logged (logger "axes", WARNING).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff_login.lockouts.locked_out"
+# Log the username and address of each failure (passwords are always masked): an operator must
+# be able to see who is being guessed at, and from where.
+AXES_SENSITIVE_PARAMETERS = []
+# The client's address behind the reverse proxy (staff_login.client_address): X-Forwarded-For is
+# believed only from these addresses or networks (comma-separated, e.g. "127.0.0.1,10.0.0.0/8").
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "staff_login.client_address.client_address"
 
 # Powerful browser features no page of the site uses (django-permissions-policy).
 PERMISSIONS_POLICY = {
