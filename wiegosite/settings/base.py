@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step sign-in: the code after the password (staff_login.two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "staff_login.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -270,6 +276,12 @@ AXES_SENSITIVE_PARAMETERS = []
 # believed only from these addresses or networks (comma-separated, e.g. "127.0.0.1,10.0.0.0/8").
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "staff_login.client_address.client_address"
+
+# Two-step sign-in (django-otp, staff_login.two_factor): an authenticator app's code after the
+# password, or a backup code. On, everyone who can use the admin must set it up; off (the local
+# demo, tests), only those who did are asked for a code. dev.py and test.py turn it off.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the account's name in the authenticator app
 
 # Powerful browser features no page of the site uses (django-permissions-policy).
 PERMISSIONS_POLICY = {
