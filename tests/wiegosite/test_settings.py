@@ -57,3 +57,23 @@ def test_cache_is_the_shared_redis_when_redis_url_is_set_else_memory():
         "TIMEOUT": 300,
     }
     assert result.stdout.strip() == repr(expected), result.stderr
+
+
+def test_production_requires_two_step_sign_in_and_believes_a_local_proxy():
+    env = {"SECRET_KEY": "x" * 60, "DATABASE_URL": "postgres://u@127.0.0.1:5432/x"}
+    expression = "(m.ADMIN_REQUIRE_2FA, m.TRUSTED_PROXIES)"
+    result = settings_value(
+        "wiegosite.settings.production", expression, unset=["ADMIN_REQUIRE_2FA", "TRUSTED_PROXIES"], **env
+    )
+    assert result.stdout.strip() == "(True, ['127.0.0.1', '::1'])", result.stderr
+    result = settings_value(
+        "wiegosite.settings.production",
+        expression,
+        ADMIN_REQUIRE_2FA="false",
+        TRUSTED_PROXIES="10.0.0.2,10.0.1.0/24",
+        **env,
+    )
+    assert result.stdout.strip() == "(False, ['10.0.0.2', '10.0.1.0/24'])", result.stderr
+    # The local demo signs in with a password alone, and believes no forwarded address.
+    result = settings_value("wiegosite.settings.dev", expression, unset=["ADMIN_REQUIRE_2FA", "TRUSTED_PROXIES"])
+    assert result.stdout.strip() == "(False, [])", result.stderr
