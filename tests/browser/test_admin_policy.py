@@ -1,6 +1,7 @@
 """The admin works under its Content-Security-Policy (settings.CONTENT_SECURITY_POLICY_ADMIN): in
 Chromium against the demo content, signing in, the page editor with its preview, the image
-chooser and the translation views run with nothing refused by the policy."""
+chooser, the translation views and the two-step set-up screen run with nothing refused by the
+policy."""
 
 import pytest
 
@@ -115,4 +116,13 @@ def test_translation_views(demo_site, admin, admin_page, path):
         path = f"/admin/translations/status/{admin[path]}/"
     open_admin(page, demo_site.base_url + path)
     page.wait_for_load_state("networkidle")
+    assert csp_violations(page) == []
+
+
+def test_two_step_set_up_screen(demo_site, admin, admin_page):
+    page = admin_page
+    open_admin(page, demo_site.base_url + "/admin/sign-in/two-step/set-up/")
+    qr_code = page.locator("svg.two-factor__qr")
+    assert qr_code.is_visible()
+    assert qr_code.bounding_box()["width"] >= 150  # big enough to scan
     assert csp_violations(page) == []

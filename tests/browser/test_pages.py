@@ -98,3 +98,22 @@ def test_publication_prints_as_a_document(demo_site, open_page):
     assert "/documents/" in after
     (OUTPUT / "print").mkdir(parents=True, exist_ok=True)
     page.pdf(path=OUTPUT / "print" / "en-publication.pdf", format="A4")
+
+
+def test_a_publications_pdf_opens_in_the_browsers_viewer_under_its_policy(demo_site, open_page):
+    """Documents are sent with `default-src 'none'` (nothing in them may run); Chromium's PDF
+    viewer still shows them."""
+    page = open_page("desktop")
+    page.goto(demo_site.url("publication", "en"))
+    href = page.locator(".downloads a[href*='.pdf']").first.get_attribute("href")
+    response = page.goto(demo_site.base_url + href if href.startswith("/") else href)
+    assert response.status == 200
+    headers = response.all_headers()
+    assert headers["content-type"] == "application/pdf"
+    assert headers.get("content-security-policy") == "default-src 'none'", headers
+    for _ in range(50):  # the viewer loads after the response, within a few seconds
+        if any(frame.url.startswith("chrome-extension://") for frame in page.frames):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("Chromium's PDF viewer did not open the document")
