@@ -305,6 +305,48 @@ def run_axe(page, axe_source):
     )
 
 
+def outside_event_loop(work):
+    """Run ORM work in a thread of its own: Playwright's sync API runs an event loop in the test's
+    thread, where Django refuses ORM calls."""
+    import threading
+
+    result, errors = {}, []
+
+    def run():
+        try:
+            result["value"] = work()
+        except Exception as error:
+            errors.append(error)
+        finally:
+            from django.db import connection
+
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+    return result["value"]
+
+
+# Added to every document a browser context opens (frames included): records what the
+# Content-Security-Policy refused, read back with `csp_violations(page)`.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations.push(
+    `${event.effectiveDirective} refused ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`));
+"""
+
+
+def csp_violations(page):
+    """What the policy refused so far in every frame of `page` (see RECORD_CSP_VIOLATIONS)."""
+    found = []
+    for frame in page.frames:
+        found += [f"{frame.url}: {item}" for item in frame.evaluate("window.__cspViolations || []")]
+    return found
+
+
 # -- loops over cases inside one test -------------------------------------------------------
 
 

@@ -1,11 +1,11 @@
 """Every page type in every language, in Chromium (at phone width, and at desktop width too in
 English): no axe-core violations (WCAG 2.2 A and AA rules), no request to another host, no inline
-script or style attribute, no sideways scrolling, and a screenshot of each for people to look at
-(test-output/screenshots/)."""
+script or style attribute, nothing refused by the Content-Security-Policy, no sideways scrolling,
+and a screenshot of each for people to look at (test-output/screenshots/)."""
 
 import pytest
 
-from tests.helpers import LANGUAGES, OUTPUT, PAGE_TYPES, run_axe
+from tests.helpers import LANGUAGES, OUTPUT, PAGE_TYPES, RECORD_CSP_VIOLATIONS, csp_violations, run_axe
 
 
 def inline_code(html):
@@ -56,8 +56,10 @@ def test_page_is_accessible_self_contained_and_screenshotted(
     demo_site, open_page, axe_source, screenshot_dir, language, page_type, width
 ):
     page = open_page(width)
-    requested = []
+    page.context.add_init_script(RECORD_CSP_VIOLATIONS)
+    requested, header_complaints = [], []
     page.on("request", lambda request: requested.append(request))
+    page.on("console", lambda message: "Policy" in message.text and header_complaints.append(message.text))
     response = page.goto(demo_site.url(page_type, language), wait_until="load")
     assert response.status == (404 if page_type == "not_found" else 200)
     assert page.evaluate("document.documentElement.lang") == language
@@ -71,6 +73,9 @@ def test_page_is_accessible_self_contained_and_screenshotted(
     name = f"{language}-{page_type}-{page.viewport_size['width']}.png"
     page.screenshot(path=screenshot_dir / name, full_page=True)
 
+    # Nothing refused by the Content-Security-Policy, no complaint about the Permissions-Policy.
+    assert csp_violations(page) == []
+    assert header_complaints == []
     violations = run_axe(page, axe_source)
     assert violations == []
     assert inline_code(response.text()) == {"scripts": [], "styles": [], "handlers": []}
@@ -93,3 +98,22 @@ def test_publication_prints_as_a_document(demo_site, open_page):
     assert "/documents/" in after
     (OUTPUT / "print").mkdir(parents=True, exist_ok=True)
     page.pdf(path=OUTPUT / "print" / "en-publication.pdf", format="A4")
+
+
+def test_a_publications_pdf_opens_in_the_browsers_viewer_under_its_policy(demo_site, open_page):
+    """Documents are sent with `default-src 'none'` (nothing in them may run); Chromium's PDF
+    viewer still shows them."""
+    page = open_page("desktop")
+    page.goto(demo_site.url("publication", "en"))
+    href = page.locator(".downloads a[href*='.pdf']").first.get_attribute("href")
+    response = page.goto(demo_site.base_url + href if href.startswith("/") else href)
+    assert response.status == 200
+    headers = response.all_headers()
+    assert headers["content-type"] == "application/pdf"
+    assert headers.get("content-security-policy") == "default-src 'none'", headers
+    for _ in range(50):  # the viewer loads after the response, within a few seconds
+        if any(frame.url.startswith("chrome-extension://") for frame in page.frames):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("Chromium's PDF viewer did not open the document")

@@ -1,31 +1,9 @@
 """The page editor shows out-of-date marks beside the translated fields and StreamField blocks
 (translations/outdated-marks.js), in Chromium against the demo content."""
 
-import threading
-
 import pytest
 
-
-def _in_a_thread(work):
-    """Run ORM work outside Playwright's event loop thread (Django refuses it there)."""
-    result, errors = {}, []
-
-    def run():
-        try:
-            result["value"] = work()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            from django.db import connection
-
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
-    return result["value"]
+from tests.helpers import outside_event_loop
 
 
 def _make_outdated_page():
@@ -52,7 +30,7 @@ def _make_outdated_page():
 
 @pytest.fixture(scope="module")
 def outdated_page(demo_site):
-    return _in_a_thread(_make_outdated_page)
+    return outside_event_loop(_make_outdated_page)
 
 
 def test_out_of_date_marks_appear_beside_the_field_and_the_block(demo_site, outdated_page, open_page):

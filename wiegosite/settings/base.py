@@ -5,6 +5,7 @@ Values that differ between machines come from environment variables, documented 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "seo",
     "translations",
     "demo",
+    "staff_login",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -74,12 +76,20 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "wiegosite.middleware.DatabaseUnavailableMiddleware",  # 503 page while the database is unreachable
-    "wiegosite.middleware.ContentSecurityPolicyMiddleware",  # strict CSP on public HTML pages
+    # Response headers (see "The admin's defences and response headers" below).
+    "wiegosite.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "wiegosite.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wiegosite.middleware.LocaleMiddleware",
@@ -87,10 +97,15 @@ MIDDLEWARE = [
     "wiegosite.middleware.ReadOnlyPublicSiteMiddleware",  # GET and HEAD only, outside the admin
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step sign-in: the code after the password (staff_login.two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "staff_login.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "translations.middleware.TranslatorLimitsMiddleware",  # translators may not delete images
+    # Last, as django-axes asks: answers a sign-in attempt while locked out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "wiegosite.urls"
@@ -222,6 +237,86 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+
+# -- The admin's defences and response headers ------------------------------------------------
+# (README, "Production": the admin's protection.) Kept together, apart from the rest.
+
+# Content-Security-Policy (django-csp, wiegosite.middleware.ContentSecurityPolicyMiddleware).
+# Public pages: nothing from other hosts, no inline script or style (tests/browser checks it).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The admin: nothing from other hosts and no eval; 'unsafe-inline' in two places only (README,
+# "The admin's protection"): script-src, because Wagtail 7.4 writes inline <script> elements
+# into its forms (every chooser widget, InlinePanel, the date pickers; wagtail-modeltranslation's
+# editor settings) from code that has no request to take a nonce from, and its JavaScript
+# re-inserts them when a row or block is added; style-src-elem (<style> elements, not style
+# attributes), because Draftail, the rich text editor, writes one per editor for its empty-block
+# prompts. blob: images are the previews of images chosen for upload.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'"],
+    "style-src-elem": ["'self'", "'unsafe-inline'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# Feeds, citations, sitemaps, documents and anything else that is not HTML.
+CONTENT_SECURITY_POLICY_NOT_HTML = {"default-src": ["'none'"]}
+
+# Sign-in lockout (django-axes, staff_login.lockouts): 5 failures for one username from one client
+# address lock that pair out for an hour; other addresses are not affected. Superusers unlock
+# in Settings -> Sign-in lockouts. Failures are logged (logger "axes", WARNING).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff_login.lockouts.locked_out"
+# Log the username and address of each failure (passwords are always masked): an operator must
+# be able to see who is being guessed at, and from where.
+AXES_SENSITIVE_PARAMETERS = []
+# The client's address behind the reverse proxy (staff_login.client_address): X-Forwarded-For is
+# believed only from these addresses or networks (comma-separated, e.g. "127.0.0.1,10.0.0.0/8").
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "staff_login.client_address.client_address"
+
+# Two-step sign-in (django-otp, staff_login.two_factor): an authenticator app's code after the
+# password, or a backup code. On, everyone who can use the admin must set it up; off (the local
+# demo, tests), only those who did are asked for a code. dev.py and test.py turn it off.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the account's name in the authenticator app
+
+# Powerful browser features no page of the site uses (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 LOGGING = {
     "version": 1,

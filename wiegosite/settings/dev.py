@@ -23,3 +23,5 @@ def _local_secret_key():
 SECRET_KEY = SECRET_KEY or _local_secret_key()
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
+# The local demo signs in with a password alone (ADMIN_REQUIRE_2FA=true to try two-step sign-in).
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", False)

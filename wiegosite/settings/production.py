@@ -41,6 +41,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# -- The admin's defences (base.py has the rest) ----------------------------------------------
+# The reverse proxy usually runs on the same machine as gunicorn (README, "Production").
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
 
 SILENCED_SYSTEM_CHECKS = [
