@@ -50,9 +50,13 @@ INSTALLED_APPS = [
     # list several areas, then the translators' tools and the demo content.
     "legacy_wiegosite",  # migration history only (label "wiegosite")
     "places",
+    "worker_groups",
+    "people",
     "programmes",
     "publications",
     "standard_pages",
+    "news",
+    "events",
     "home",
     "search",
     "seo",
