@@ -19,7 +19,14 @@ from publications.models import (
 from standard_pages.models import StandardPage
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
-DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json"]
+DATA_FILES = [
+    "site.json",
+    "programmes.json",
+    "initiatives.json",
+    "impact.json",
+    "publications.json",
+    "about.json",
+]
 
 PAGE_TYPES = {
     model.__name__: model
