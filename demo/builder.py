@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 
-from core.models import FooterLink, SiteImage, SiteSettings
+from core.models import SiteImage, SiteSettings
 from core.page_languages import in_source_language
 from core.search_index import rebuild_index
 from demo.data import PAGE_TYPES, PLAIN_FIELDS, TEXT_FIELDS, DemoDataError, load_data
@@ -176,9 +176,9 @@ class DemoBuilder:
             page.lead_image = self.images[spec["image"]]
         if spec.get("cover_image") and not spec.get("image"):
             page.listing_image = self.images[spec["cover_image"]]
-        if "body" in spec:
-            for code, blocks in spec["body"].items():
-                setattr(page, f"body_{code}", [self.resolve_block(block) for block in blocks])
+        for stream in ("body", "form_fields"):
+            for code, blocks in spec.get(stream, {}).items():
+                setattr(page, f"{stream}_{code}", [self.resolve_block(block) for block in blocks])
         page.programme_tags = [
             PageProgramme(programme=self.pages[key], sort_order=index)
             for index, key in enumerate(spec.get("programmes", []))
@@ -224,7 +224,10 @@ class DemoBuilder:
             value = {**value, "page": self.pages[page_key].pk if page_key else None}
         elif kind == "related_pages":
             value = {**value, "pages": [self.pages[key].pk for key in value["pages"]]}
-        return {"type": kind, "value": value}
+        resolved = {"type": kind, "value": value}
+        if "id" in block:
+            resolved["id"] = block["id"]  # the same block in every language (translations line up)
+        return resolved
 
     def build_settings(self, home, spec):
         site = Site.objects.get(root_page=home)
@@ -238,10 +241,8 @@ class DemoBuilder:
             site_settings.linkedin_url = social.get("linkedin", "")
             site_settings.youtube_url = social.get("youtube", "")
             site_settings.save()
-        if spec.get("footer_links") and not site_settings.footer_links.exists():
-            site_settings.footer_links = [
-                FooterLink(page=self.pages[key], sort_order=index) for index, key in enumerate(spec["footer_links"])
-            ]
+        if spec.get("footer_links") and not site_settings.footer_links:
+            site_settings.footer_links = [("page", self.pages[key]) for key in spec["footer_links"]]
             site_settings.save()
         if spec.get("default_share_image") and not site_settings.default_share_image_id:
             site_settings.default_share_image = self.images[spec["default_share_image"]]

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from contact.models import ContactPage
 from home.models import HomePage
 from programmes.models import (
     ImpactIndexPage,
@@ -32,6 +33,7 @@ PAGE_TYPES = {
     model.__name__: model
     for model in (
         HomePage,
+        ContactPage,
         StandardPage,
         ProgrammeIndexPage,
         ProgrammePage,
@@ -60,6 +62,7 @@ TEXT_FIELDS = [
     "worker_group",
     "summary",
     "citation",
+    "thank_you_text",
 ]
 PLAIN_FIELDS = [
     "initiative_type",
@@ -70,6 +73,8 @@ PLAIN_FIELDS = [
     "number",
     "items_per_page",
     "show_in_menus",
+    "to_address",
+    "subject",
 ]
 
 

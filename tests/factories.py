@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
+from contact.models import ContactPage
 from home.models import HomePage
 from languages import LANGUAGE_CODES
 from places.models import Region
@@ -213,6 +214,53 @@ class RegionFactory(DjangoModelFactory):
 
     key = factory.Sequence(lambda n: f"region-{n}")
     name_en, name_es, name_fr, name_pt = per_language(lambda o, code: f"Region {o.key} {code}")
+
+
+# -- contact ---------------------------------------------------------------------------------
+CONTACT_FIELDS = [
+    # (stored name, type, required, {language: label}, {language: options})
+    ("name", "singleline", True, {"en": "Your name", "es": "Su nombre", "fr": "Votre nom", "pt": "Seu nome"}, {}),
+    ("email", "email", True, {"en": "E-mail", "es": "Correo", "fr": "Courriel", "pt": "E-mail"}, {}),
+    (
+        "topic",
+        "dropdown",
+        False,
+        {"en": "Topic", "es": "Tema", "fr": "Sujet", "pt": "Assunto"},
+        {"en": "Media\nData", "es": "Medios\nDatos", "fr": "Médias\nDonnées", "pt": "Imprensa\nDados"},
+    ),
+    ("message", "multiline", True, {"en": "Message", "es": "Mensaje", "fr": "Message", "pt": "Mensagem"}, {}),
+]
+
+
+def contact_fields(language):
+    return [
+        {
+            "type": "field",
+            "id": f"00000000-0000-4000-8000-00000000000{index}",
+            "value": {
+                "name": name,
+                "field_type": kind,
+                "label": labels[language],
+                "help_text": "",
+                "required": required,
+                "choices": options.get(language, ""),
+            },
+        }
+        for index, (name, kind, required, labels, options) in enumerate(CONTACT_FIELDS)
+    ]
+
+
+class ContactPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = ContactPage
+
+    intro_en, intro_es, intro_fr, intro_pt = per_language(lambda o, code: f"Write to us in {LANGUAGE_WORDS[code]}")
+    form_fields_en, form_fields_es, form_fields_fr, form_fields_pt = per_language(lambda o, code: contact_fields(code))
+    thank_you_text_en, thank_you_text_es, thank_you_text_fr, thank_you_text_pt = per_language(
+        lambda o, code: f"<p>Thanks in {LANGUAGE_WORDS[code]}</p>"
+    )
+    to_address = "office@example.org"
+    subject = "Website message"
 
 
 def tag(page, *programmes):

@@ -113,8 +113,8 @@ class DatabaseUnavailableMiddleware:
         return views.database_unavailable(request)
 
 
-# Wagtail's forms for pages and documents behind a password or a login: the only public
-# addresses that take a POST.
+# Wagtail's forms for pages and documents behind a password or a login, which take a POST beside
+# the views marked with core.public_forms.takes_public_posts (contact and sign-up forms).
 PUBLIC_FORMS = {"wagtailcore_authenticate_with_password", "wagtailcore_login", "wagtaildocs_authenticate_with_password"}
 
 
@@ -134,5 +134,7 @@ class ReadOnlyPublicSiteMiddleware:
         if request.method in ("GET", "HEAD") or request.path_info.startswith("/admin/"):
             return None
         if request.resolver_match and request.resolver_match.url_name in PUBLIC_FORMS:
+            return None
+        if getattr(view_func, "takes_public_posts", False):  # core.public_forms.takes_public_posts
             return None
         return HttpResponseNotAllowed(["GET", "HEAD"])

@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /en/, /es/, /fr/, /pt/. A bare "/" is redirected
 # by LocaleMiddleware to the browser's language (Accept-Language), else English.
 urlpatterns += i18n_patterns(
+    path("", include("core.urls")),
     path("", include("publications.urls")),
     path("", include("programmes.urls")),
     path("", include("search.urls")),

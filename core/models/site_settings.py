@@ -3,11 +3,10 @@ newsletter and social links, and the picture a page is shared with when it has n
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.blocks import PageChooserBlock
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.fields import StreamField
 
 from core.forms import TranslatedModelForm
 from core.models.pages import image_field
@@ -25,7 +24,21 @@ class SocialLinks(models.Model):
 
 
 @register_setting(icon="site")
-class SiteSettings(SocialLinks, BaseSiteSetting, ClusterableModel):
+class SiteSettings(SocialLinks, BaseSiteSetting):
+    # The navigation: pages in the editor's order, labelled with their own titles, so translated
+    # with the pages and linked in the visitor's language (core.site_navigation reads them).
+    header_links = StreamField(
+        [("page", PageChooserBlock(label=_("Page")))],
+        blank=True,
+        verbose_name=_("header navigation"),
+        help_text=_(
+            "The pages of the main navigation, in this order. Left empty, the home page's children "
+            "marked “Show in menus” are listed."
+        ),
+    )
+    footer_links = StreamField(
+        [("page", PageChooserBlock(label=_("Page")))], blank=True, verbose_name=_("footer navigation")
+    )
     footer_text = models.TextField(_("footer text"), blank=True)
     newsletter_url = models.URLField(_("newsletter sign-up address"), blank=True)
     default_share_image = image_field(
@@ -39,16 +52,8 @@ class SiteSettings(SocialLinks, BaseSiteSetting, ClusterableModel):
         [
             ObjectList(
                 [
-                    InlinePanel(
-                        "header_links",
-                        label=_("Header link"),
-                        heading=_("Header navigation"),
-                        help_text=_(
-                            "The pages of the main navigation, in this order. Left empty, the home page's "
-                            "children marked “Show in menus” are listed."
-                        ),
-                    ),
-                    InlinePanel("footer_links", label=_("Footer link"), heading=_("Footer navigation")),
+                    FieldPanel("header_links"),
+                    FieldPanel("footer_links"),
                 ],
                 heading=_("Navigation"),
             ),
@@ -84,24 +89,3 @@ class SiteSettings(SocialLinks, BaseSiteSetting, ClusterableModel):
             ("Instagram", self.instagram_url),
         ]
         return [(name, url) for name, url in links if url]
-
-
-class NavigationLink(Orderable):
-    """A page in the header or footer navigation. Its label is the page's own title (or its menu
-    title) in the visitor's language, so translators translate it once, with the page, and the link
-    follows the language like every other page link."""
-
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
-
-    panels = [FieldPanel("page")]
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class HeaderLink(NavigationLink):
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="header_links")
-
-
-class FooterLink(NavigationLink):
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")

@@ -56,6 +56,7 @@ def _page_content_type():
 
 
 def _gather_urls(site):
+    from contact.models import ContactPage
     from home.models import HomePage
     from programmes.models import (
         ImpactIndexPage,
@@ -82,6 +83,7 @@ def _gather_urls(site):
         "impact": first(ImpactStoryPage, lead_image__isnull=False) or first(ImpactStoryPage),
         "library": first(PublicationIndexPage),
         "publication": first(PublicationPage, cover_image__isnull=False, files__isnull=False) or first(PublicationPage),
+        "contact": first(ContactPage),
     }
     for language in LANGUAGES:
         with translation.override(language):

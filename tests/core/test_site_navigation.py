@@ -5,8 +5,9 @@ import re
 
 import pytest
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from core.models import FooterLink, HeaderLink, SiteSettings
+from core.models import SiteSettings
 from tests import factories
 from tests.helpers import SNIPPET_FORM_ID, read_form, url_in
 
@@ -29,11 +30,7 @@ def test_the_footer_lists_its_pages_in_each_language_in_the_editors_order(client
     about = factories.StandardPageFactory(parent=home, name="About us")
     draft = factories.StandardPageFactory(parent=home, name="Coming soon", live=False)
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.footer_links = [
-        FooterLink(page=about, sort_order=0),
-        FooterLink(page=privacy, sort_order=1),
-        FooterLink(page=draft, sort_order=2),
-    ]
+    site_settings.footer_links = [("page", about), ("page", privacy), ("page", draft)]
     site_settings.save()
 
     for language in ("en", "es", "fr", "pt"):
@@ -55,10 +52,7 @@ def test_header_links_replace_the_pages_shown_in_menus(client, site_tree):
     assert [href for href, _title in header_links(html)] == [url_in(page, "es") for page in shown_in_menus]
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    site_settings.header_links = [
-        HeaderLink(page=site_tree["library"], sort_order=0),
-        HeaderLink(page=site_tree["impact_index"], sort_order=1),
-    ]
+    site_settings.header_links = [("page", site_tree["library"]), ("page", site_tree["impact_index"])]
     site_settings.save()
     html = client.get(url_in(home, "es")).content.decode()
     assert header_links(html) == [
@@ -71,16 +65,7 @@ def test_an_editor_sets_the_footer_navigation_in_the_admin(admin_client, client,
     site = Site.objects.get(is_default_site=True)
     url = f"/admin/settings/core/sitesettings/{site.pk}/"
     data = read_form(admin_client.get(url), form_id=SNIPPET_FORM_ID)
-    data.update(
-        {
-            "footer_links-TOTAL_FORMS": "1",
-            "footer_links-INITIAL_FORMS": "0",
-            "footer_links-0-page": str(site_tree["impact_index"].pk),
-            "footer_links-0-ORDER": "1",
-            "footer_links-0-DELETE": "",
-            "footer_links-0-id": "",
-        }
-    )
+    data.update(nested_form_data({"footer_links": streamfield([("page", site_tree["impact_index"].pk)])}))
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     html = client.get(url_in(site_tree["home"], "pt")).content.decode()

@@ -132,7 +132,7 @@ def test_only_superusers_see_and_lift_lockouts(client, editor, django_user_model
 
 
 def test_the_client_address_through_chains_of_proxies(rf, settings):
-    from staff_login.client_address import client_address
+    from core.client_address import client_address
 
     settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8", "2001:db8::/32"]
     cases = [

@@ -57,12 +57,14 @@ INSTALLED_APPS = [
     "standard_pages",
     "news",
     "events",
+    "contact",
     "home",
     "search",
     "seo",
     "translations",
     "demo",
     "staff_login",
+    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -295,10 +297,10 @@ AXES_LOCKOUT_CALLABLE = "staff_login.lockouts.locked_out"
 # Log the username and address of each failure (passwords are always masked): an operator must
 # be able to see who is being guessed at, and from where.
 AXES_SENSITIVE_PARAMETERS = []
-# The client's address behind the reverse proxy (staff_login.client_address): X-Forwarded-For is
+# The client's address behind the reverse proxy (core.client_address): X-Forwarded-For is
 # believed only from these addresses or networks (comma-separated, e.g. "127.0.0.1,10.0.0.0/8").
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
-AXES_CLIENT_IP_CALLABLE = "staff_login.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 # Two-step sign-in (django-otp, staff_login.two_factor): an authenticator app's code after the
 # password, or a backup code. On, everyone who can use the admin must set it up; off (the local
@@ -343,3 +345,20 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.rich_text.SafeDraf
 # (the reverse proxy must accept a little more: README, "Production").
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.document_forms.CheckedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("MAX_DOCUMENT_UPLOAD_MB", "50")) * 1024 * 1024
+
+# -- Public forms (contact, newsletter): e-mail and spam defences (core.public_forms) -------------
+# E-mail: SMTP from EMAIL_HOST etc. in production; dev prints mails on the console, tests keep them.
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10  # a slow mail server fails the send, not the visitor's request forever
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A post sooner than this after the form was drawn is refused as a bot's; at most this many posts
+# per client address and form (django-ratelimit's "number/period", counted in the cache).
+PUBLIC_FORM_MIN_SECONDS = float(env("PUBLIC_FORM_MIN_SECONDS", "3"))
+PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", "5/h")
+RATELIMIT_USE_CACHE = "default"

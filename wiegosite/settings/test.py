@@ -13,3 +13,5 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed for tests
 ADMIN_REQUIRE_2FA = False  # tests that need two-step sign-in turn it on
+PUBLIC_FORM_MIN_SECONDS = 0  # the spam-defence tests set their own
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # tests use a per-process cache on purpose
