@@ -1,0 +1,122 @@
+"""The production stack (scripts/prod.py) started once for all the tests of this folder, in a
+run directory of its own on spare ports: Varnish, nginx, two gunicorn app servers with the
+production settings, PostgreSQL, Redis and the scheduler, with the demo content.
+
+The tests talk to it as visitors do (HTTP through Varnish) and change content as the site's own
+code does, in `manage.py shell` against the stack's database (`stack.shell`). Without Varnish
+they are skipped locally (`make prod-deps` installs it) and fail in CI, which must run them.
+"""
+
+import http.client
+import importlib.util
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_prod_script():
+    spec = importlib.util.spec_from_file_location("prod_stack", ROOT / "scripts" / "prod.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def free_port_block(size=7):
+    """The first port of `size` free consecutive ports (STACK_PORT_BASE chooses them instead)."""
+    for _attempt in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            base = probe.getsockname()[1]
+        if base + size > 65535:
+            continue
+        if all(port_free(base + offset) for offset in range(size)):
+            return base
+    pytest.fail("No block of free ports for the stack")
+
+
+def port_free(port):
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+class RunningStack:
+    def __init__(self, stack):
+        self.stack = stack
+        self.port = stack.ports["varnish"]
+
+    def get(self, path, headers=None, port=None, method="GET"):
+        connection = http.client.HTTPConnection("127.0.0.1", port or self.port, timeout=30)
+        try:
+            connection.request(method, path, headers=headers or {})
+            response = connection.getresponse()
+            body = response.read()
+            return SimpleNamespace(
+                status=response.status, headers=response.headers, text=body.decode(errors="replace"), body=body
+            )
+        finally:
+            connection.close()
+
+    def shell(self, code):
+        """Run Python in a Django shell on the stack's database; returns what it printed."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", textwrap.dedent(code)],
+            cwd=ROOT,
+            env=self.stack.env(),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        if result.returncode:
+            pytest.fail(f"manage.py shell failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout.strip()
+
+    def stop(self, name):
+        self.stack.stop_service(name)
+
+    def start(self, name):
+        self.stack.start_service(name)
+
+    def eventually(self, check, what, seconds=30):
+        """Wait until `check()` is true (purges run beside the publish); no timing is asserted."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if check():
+                return
+            time.sleep(0.2)
+        pytest.fail(f"{what} did not happen within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def stack():
+    module = load_prod_script()
+    if shutil.which("varnishd") is None and not Path("/usr/sbin/varnishd").exists():
+        message = "Varnish is not installed (make prod-deps)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ": CI must run the stack tests")
+        pytest.skip(message)
+    base = int(os.environ.get("STACK_PORT_BASE") or free_port_block())
+    run_dir = Path(tempfile.mkdtemp(prefix="wiegosite-stack-"))
+    # Scheduled publishing every second, so its test need not wait a minute.
+    stack = module.Stack(run_dir, base, scheduler_every="1")
+    try:
+        stack.start()
+        yield RunningStack(stack)
+    finally:
+        stack.stop()
+        shutil.rmtree(run_dir, ignore_errors=True)
