@@ -74,7 +74,7 @@ class RunningStack:
     def shell(self, code):
         """Run Python in a Django shell on the stack's database; returns what it printed."""
         result = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", textwrap.dedent(code)],
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", textwrap.dedent(code)],
             cwd=ROOT,
             env=self.stack.env(),
             capture_output=True,
@@ -85,6 +85,24 @@ class RunningStack:
         if result.returncode:
             pytest.fail(f"manage.py shell failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout.strip()
+
+    def signed_in_cookie(self):
+        """A session cookie of the demo's admin, as after signing in."""
+        key = self.shell(
+            """
+            from importlib import import_module
+            from django.conf import settings
+            from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+            user = get_user_model().objects.get(username="admin")
+            session = import_module(settings.SESSION_ENGINE).SessionStore()
+            session[SESSION_KEY] = str(user.pk)
+            session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            session.create()
+            print(session.session_key)
+            """
+        )
+        return f"sessionid={key}"
 
     def stop(self, name):
         self.stack.stop_service(name)

@@ -13,3 +13,4 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed for tests
 ADMIN_REQUIRE_2FA = False  # tests that need two-step sign-in turn it on
+PROXY_CACHE_PURGE_IN_THREAD = False  # purges inside the test's transaction (tests/core/test_proxy_purge.py)
