@@ -224,7 +224,9 @@ class Stack:
             self.spawn(name, [PYTHON, "-m", "gunicorn", "-c", DEPLOY / "gunicorn.conf.py", "wiegosite.wsgi"], env)
             wait_for_http(f"http://{HOST}:{self.ports[name]}/health/", name, self)
         elif name == "nginx":
-            self.spawn(name, [need("nginx"), "-p", self.run / "nginx", "-c", self.run / "nginx" / "nginx.conf"])
+            directory = self.run / "nginx"
+            errors = self.logs / "nginx-error.log"  # before the configuration is read, too
+            self.spawn(name, [need("nginx"), "-p", directory, "-c", directory / "nginx.conf", "-e", errors])
             wait_for_port(self.ports["nginx"], name, self)
         elif name == "varnish":
             command = [

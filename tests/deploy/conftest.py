@@ -9,6 +9,7 @@ they are skipped locally (`make prod-deps` installs it) and fail in CI, which mu
 
 import http.client
 import importlib.util
+import json
 import os
 import shutil
 import socket
@@ -85,6 +86,35 @@ class RunningStack:
         if result.returncode:
             pytest.fail(f"manage.py shell failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout.strip()
+
+    def cached(self, path):
+        """Fetch `path` until it comes from the cache; returns its text."""
+        self.get(path)
+        response = self.get(path)
+        assert response.status == 200, path
+        assert response.headers["X-Cache"] == "HIT", path
+        return response.text
+
+    def shows(self, path, text):
+        """A check for `eventually`: `path` shows `text` through the proxy."""
+        return lambda: text in self.get(path).text
+
+    def page_info(self, slug):
+        """{"id", "urls": {language: path}} of the demo page with English slug `slug`."""
+        output = self.shell(
+            f"""
+            import json
+            from django.utils import translation
+            from wagtail.models import Page
+            page = Page.objects.get(slug_en={slug!r}).specific
+            urls = {{}}
+            for code in ("en", "es", "fr", "pt"):
+                with translation.override(code):
+                    urls[code] = page.get_url()
+            print(json.dumps({{"id": page.pk, "urls": urls}}))
+            """
+        )
+        return json.loads(output.splitlines()[-1])
 
     def signed_in_cookie(self):
         """A session cookie of the demo's admin, as after signing in."""
