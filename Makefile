@@ -19,7 +19,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=wiegosite.settings.test
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev system-deps browser-deps server-deps messages compile-messages check-messages migrate demo run test test-fast test-browser lint format bench lighthouse upgrade-check clean
+.PHONY: help install install-dev system-deps browser-deps server-deps prod-deps prod prod-stop test-stack messages compile-messages check-messages migrate demo run test test-fast test-browser lint format bench lighthouse upgrade-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -53,6 +53,12 @@ server-deps: ## Install PostgreSQL's server binaries and redis-server for the ou
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null || { apt-get update -qq && \
 		apt-get install -y -qq --no-install-recommends postgresql redis-server; }
 
+# The production stack (scripts/prod.py): Varnish with varnish-modules (xkey) and nginx, beside
+# the PostgreSQL server and redis-server of server-deps.
+prod-deps: server-deps ## Install Varnish, varnish-modules and nginx for the production stack, if missing
+	@command -v varnishd >/dev/null && command -v nginx >/dev/null && find /usr/lib -name libvmod_xkey.so | grep -q . || { apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends varnish varnish-modules nginx-light; }
+
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm; }
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
@@ -83,11 +89,14 @@ run: demo ## Set up everything on SQLite with demo content and serve http://127.
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install-dev compile-messages browser-deps server-deps ## The whole suite: test-fast's tests, then test-browser's, one count at the end (PostgreSQL when DATABASE_URL is set)
+test: install-dev compile-messages browser-deps server-deps prod-deps ## The whole suite: test-fast's tests, then test-browser's, one count at the end (PostgreSQL when DATABASE_URL is set)
 	$(TEST_ENV) $(PY) tests/run_suite.py --workers $(WORKERS) $(ARGS)
 
-test-fast: install-dev compile-messages server-deps ## Everything but the browser tests, in parallel (pytest-xdist); ARGS="--lf" reruns what failed last
-	$(TEST_ENV) $(VENV)/bin/pytest -n $(WORKERS) --dist worksteal --ignore=tests/browser $(ARGS)
+test-fast: install-dev compile-messages server-deps ## Everything but the browser and stack tests, in parallel (pytest-xdist); ARGS="--lf" reruns what failed last
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(WORKERS) --dist worksteal --ignore=tests/browser --ignore=tests/deploy $(ARGS)
+
+test-stack: install-dev compile-messages prod-deps ## The production stack's tests alone (caching, purging, scheduled publishing, slow downloads)
+	$(TEST_ENV) $(VENV)/bin/pytest tests/deploy $(ARGS)
 
 test-browser: install-dev compile-messages browser-deps ## The browser tests alone (Chromium, axe, Nu HTML Checker, Lighthouse)
 	$(TEST_ENV) $(VENV)/bin/pytest tests/browser $(ARGS)
@@ -116,6 +125,13 @@ lighthouse: install browser-deps ## Lighthouse mobile performance (median of 3 r
 
 # FROM: the old commit that builds the database (default: where this branch left main).
 # CHECK_DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME runs it on a PostgreSQL database it creates and drops.
+# PROD_PORT: the address's port (default 8080; the stack also uses the six ports above it).
+prod: install compile-messages prod-deps ## Run the production stack (Varnish, nginx, 2 gunicorns, PostgreSQL, Redis, scheduler) and print its address
+	$(PY) scripts/prod.py start
+
+prod-stop: ## Stop the production stack started by make prod
+	$(PY) scripts/prod.py stop
+
 upgrade-check: system-deps install ## Check that a database built by commit FROM migrates forward with nothing lost
 	$(PY) scripts/check_upgrade.py $(if $(FROM),--from $(FROM)) $(if $(CHECK_DATABASE_URL),--database-url $(CHECK_DATABASE_URL)) $(UPGRADE_CHECK_ARGS)
 

@@ -8,6 +8,8 @@
 - Wagtail's sendfile helper sets `Content-Encoding` to the encoding `mimetypes` guesses from
   the file name, which for every allowed extension is None: the header went out as the word
   "None". `serve_document` (routed before Wagtail's document URLs) removes such headers.
+- In production nginx sends the file (core.document_sendfile, X-Accel-Redirect): the answer to
+  nginx is empty, so it carries no Content-Length of the file.
 """
 
 import logging
@@ -45,4 +47,6 @@ def serve_document(request, document_id, document_filename):
     for header in ("Content-Encoding", "ETag"):
         if response.get(header) in ("None", "", '""', 'W/""'):
             del response[header]
+    if response.has_header("X-Accel-Redirect"):
+        del response["Content-Length"]  # nginx sets the file's own
     return response

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 
 from core.models.images import SiteImage
+from core.proxy_cache import keys
 
 
 def paginate(request, items, per_page):
@@ -14,13 +15,17 @@ def paginate(request, items, per_page):
     except (TypeError, ValueError):
         number = 1
     number = min(max(number, 1), paginator.num_pages)
-    return paginator.page(number)
+    page = paginator.page(number)
+    keys.pages_listed(page.object_list, getattr(items, "model", None))
+    return page
 
 
 def attach_listing_images(pages, field="listing_image"):
     """Load the listing images (and their renditions) of a list of pages of any types in two
     queries, so a listing costs the same number of queries however many items it shows."""
+    model = getattr(pages, "model", None)
     pages = list(pages)
+    keys.pages_listed(pages, model)
     ids = {getattr(page, f"{field}_id", None) for page in pages} - {None}
     if not ids:
         return pages

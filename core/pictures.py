@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from core.proxy_cache import keys as proxy_cache_keys
+
 FORMATS = (("avif", "image/avif"), ("webp", "image/webp"))
 FALLBACK = "jpeg"
 
@@ -59,6 +61,7 @@ def picture_html(image, shape, *, eager=False, alt=None, css_class=""):
     lazy). `alt` overrides the image's own alt text (its translated description); pass "" for a
     decorative image whose meaning the text beside it already gives.
     """
+    proxy_cache_keys.add(proxy_cache_keys.image_key(image.pk))
     layout = SHAPES[shape]
     specs = {
         fmt: [f"{resize}|format-{fmt}" for resize in layout.resizes] for fmt in (*(f for f, _ in FORMATS), FALLBACK)

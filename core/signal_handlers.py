@@ -1,21 +1,27 @@
 """Signal receivers of core: the site's search index follows publishing; documents get their
-file's hash and size when saved (core.document_serving).
+file's hash and size when saved (core.document_serving); the reverse-proxy cache is purged of
+what a change shows (core.proxy_cache.changes).
 
-Every receiver is connected with an explicit sender (each concrete page type) in CoreConfig.ready.
+Every receiver is connected with an explicit sender (each concrete page type, the image model,
+site settings) in CoreConfig.ready, except the snippets' one: some snippets are registered from
+wagtail_hooks modules, which Wagtail loads after the apps are ready, so it checks the sender.
 """
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.documents import get_document_model
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.images import get_image_model
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core.document_serving import fill_file_metadata
-from core.models import concrete_page_types
+from core.models import SiteSettings, concrete_page_types
+from core.proxy_cache import changes as cache_changes
 from core.search_index import index_page, remove_page
 
 logger = logging.getLogger("core.search_index")
+cache_logger = logging.getLogger("core.proxy_cache")
 
 
 # Only publishing changes what visitors read: saving a draft must not touch the index (the
@@ -54,6 +60,39 @@ def _on_document_saving(sender, instance, **kwargs):
     fill_file_metadata(instance)
 
 
+def _keep_cache_current(change, *args):
+    # Finding what to purge must never stop a publish or a save (the savepoint keeps the
+    # transaction usable after a database error); the purge itself runs after the commit.
+    try:
+        with transaction.atomic():
+            change(*args)
+    except Exception:
+        cache_logger.exception("Could not work out what to purge for %r", args)
+
+
+def _purge_page(sender, instance, **kwargs):
+    # Published (a rename too), unpublished (deleting a live page unpublishes it first), and
+    # moved: before the move (its old addresses and the old parent's listing) and after.
+    _keep_cache_current(cache_changes.page_changed, instance)
+
+
+def _purge_image(sender, instance, **kwargs):
+    _keep_cache_current(cache_changes.image_changed, instance)
+
+
+def _purge_site_settings(sender, instance, **kwargs):
+    _keep_cache_current(cache_changes.site_settings_changed)
+
+
+def _purge_snippet(sender, instance, raw=False, **kwargs):
+    if raw:  # loading fixtures
+        return
+    from wagtail.snippets.models import get_snippet_models
+
+    if sender in get_snippet_models():
+        _keep_cache_current(cache_changes.snippet_changed, instance)
+
+
 def connect():
     pre_save.connect(_on_document_saving, sender=get_document_model(), dispatch_uid="document-file-metadata")
     for model in concrete_page_types():
@@ -61,3 +100,13 @@ def connect():
         page_published.connect(_on_page_published, sender=model, dispatch_uid=f"search-index-published-{label}")
         page_unpublished.connect(_on_page_unpublished, sender=model, dispatch_uid=f"search-index-unpublished-{label}")
         post_page_move.connect(_on_page_moved, sender=model, dispatch_uid=f"search-index-moved-{label}")
+        for signal, name in ((page_published, "published"), (page_unpublished, "unpublished")):
+            signal.connect(_purge_page, sender=model, dispatch_uid=f"proxy-cache-{name}-{label}")
+        for signal, name in ((pre_page_move, "before-move"), (post_page_move, "moved")):
+            signal.connect(_purge_page, sender=model, dispatch_uid=f"proxy-cache-{name}-{label}")
+    image_model = get_image_model()
+    post_save.connect(_purge_image, sender=image_model, dispatch_uid="proxy-cache-image-saved")
+    post_delete.connect(_purge_image, sender=image_model, dispatch_uid="proxy-cache-image-deleted")
+    post_save.connect(_purge_site_settings, sender=SiteSettings, dispatch_uid="proxy-cache-site-settings")
+    post_save.connect(_purge_snippet, dispatch_uid="proxy-cache-snippet-saved")
+    pre_delete.connect(_purge_snippet, dispatch_uid="proxy-cache-snippet-deleted")

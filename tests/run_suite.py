@@ -1,14 +1,15 @@
-"""`make test`: the whole suite as two pytest runs, the tests that need no browser in parallel
-(pytest-xdist) and then the browser tests (tests/browser/, one live server and one Chromium).
+"""`make test`: the whole suite as three pytest runs, the tests that need no browser in parallel
+(pytest-xdist), the production stack's tests (tests/deploy/, one stack shared by all, so in one
+process) and then the browser tests (tests/browser/, one live server and one Chromium).
 
-Both runs always happen, so one failing part does not hide the other's results. The output ends
-with one line counting both ("all: N passed, N failed[, N skipped]"), and the exit status is
-non-zero when either run failed. A part that selects no test (pytest's exit status 5, e.g. with
-`ARGS="-k lighthouse"`) is not a failure as long as the other part ran tests.
+Every run always happens, so one failing part does not hide the others' results. The output ends
+with one line counting them all ("all: N passed, N failed[, N skipped]"), and the exit status is
+non-zero when any run failed. A part that selects no test (pytest's exit status 5, e.g. with
+`ARGS="-k lighthouse"`) is not a failure as long as another part ran tests.
 
     python tests/run_suite.py [--workers N|auto] [pytest options...]
 
-The options (such as -k, -x or --lf) go to both runs; name test files with `make test-fast` or
+The options (such as -k, -x or --lf) go to every run; name test files with `make test-fast` or
 `make test-browser` instead. Each run's JUnit XML is kept in test-output/.
 """
 
@@ -50,7 +51,11 @@ def main():
     OUTPUT.mkdir(exist_ok=True)
     pytest = [sys.executable, "-m", "pytest"]
     parts = [
-        ("non-browser", ["-n", options.workers, "--dist", "worksteal", "--ignore=tests/browser"]),
+        (
+            "non-browser",
+            ["-n", options.workers, "--dist", "worksteal", "--ignore=tests/browser", "--ignore=tests/deploy"],
+        ),
+        ("stack", ["tests/deploy"]),
         ("browser", ["tests/browser"]),
     ]
     results = []

@@ -7,6 +7,9 @@ from django.conf import settings
 from django.http import HttpResponseNotAllowed
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
+from core.proxy_cache import headers as proxy_cache_headers
+from core.proxy_cache import keys as proxy_cache_keys
+
 from . import views
 
 logger = logging.getLogger(__name__)
@@ -14,6 +17,19 @@ logger = logging.getLogger(__name__)
 # Addresses that live outside the language prefixes (wiegosite/urls.py).
 UNPREFIXED = ("/admin/", "/documents/", "/health/", "/static/", "/media/")
 LANGUAGE_PREFIX = re.compile(r"^/([a-z]{2,3}(?:[-_][a-z0-9]{2,8})?)(?:/|$)", re.IGNORECASE)
+
+
+class CacheHeadersMiddleware:
+    """`Cache-Control` for shared caches and the `xkey` header of what a response shows
+    (core.proxy_cache). Near the top, so it sees the cookies the session and CSRF middleware set."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with proxy_cache_keys.collecting() as collected:
+            response = self.get_response(request)
+        return proxy_cache_headers.apply(request, response, collected)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

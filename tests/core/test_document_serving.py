@@ -78,3 +78,27 @@ def test_migration_fills_the_hash_of_older_documents():
     assert hashes["Brief"] == hashlib.sha1(b"%PDF-1.7\nbrief\n%%EOF\n").hexdigest()  # noqa: S324
     assert hashes["Gone"] == ""  # nothing to hash; served as a 404
     assert Document.objects.get(pk=without.pk).file_size == len(b"%PDF-1.7\nbrief\n%%EOF\n")
+
+
+@pytest.fixture
+def nginx_sends_documents(settings):
+    """Production with DOCUMENTS_X_ACCEL_REDIRECT set (wiegosite.settings.production)."""
+    from wagtail.utils.sendfile import _get_sendfile
+
+    settings.SENDFILE_BACKEND = "core.document_sendfile"
+    settings.DOCUMENTS_X_ACCEL_REDIRECT = "/_documents/"
+    _get_sendfile.clear()  # Wagtail keeps the backend it loaded first
+    yield
+    _get_sendfile.clear()
+
+
+def test_in_production_nginx_sends_the_file_after_the_checks(client, nginx_sends_documents):
+    document = make_document("Paper", "paper.pdf", CONTENT)
+    response = served(client, document)
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == "/_documents/" + document.file.name.removeprefix("documents/")
+    assert response.content == b""
+    assert response.get("Content-Length", "0") == "0"  # the empty answer's, not the file's
+    assert response["Content-Type"] == "application/pdf"
+    assert response["ETag"] == f'"{SHA1}"'
+    assert "private" in response["Cache-Control"]

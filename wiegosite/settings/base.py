@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Cache-Control and xkey for the reverse proxy (core.proxy_cache; README, "Production").
+    "wiegosite.middleware.CacheHeadersMiddleware",
     "wiegosite.middleware.DatabaseUnavailableMiddleware",  # 503 page while the database is unreachable
     # Response headers (see "The admin's defences and response headers" below).
     "wiegosite.middleware.ContentSecurityPolicyMiddleware",
@@ -362,3 +364,18 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PUBLIC_FORM_MIN_SECONDS = float(env("PUBLIC_FORM_MIN_SECONDS", "3"))
 PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE", "5/h")
 RATELIMIT_USE_CACHE = "default"
+
+# -- The reverse-proxy cache (core.proxy_cache; README, "Production") ----------------------------
+# Every Varnish that caches the site, for purges by key after a change (comma-separated base
+# addresses). Unset: nothing is purged, so shared caches keep pages only briefly.
+PROXY_CACHE_URLS = env_list("PROXY_CACHE_URLS")
+# Seconds a purge may take per proxy before it is given up and stored for a retry.
+PROXY_CACHE_PURGE_TIMEOUT = float(env("PROXY_CACHE_PURGE_TIMEOUT", "2"))
+# Purges run in a thread beside the request (False only in the unit tests, inside their transaction).
+PROXY_CACHE_PURGE_IN_THREAD = True
+# Anonymous public pages: how long browsers (max-age) and shared caches (s-maxage) keep them, how
+# long a proxy may serve one stale while fetching a new copy, and while the app servers fail.
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "60"))
+PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "86400" if PROXY_CACHE_URLS else "300"))
+PUBLIC_CACHE_STALE_WHILE_REVALIDATE = int(env("PUBLIC_CACHE_STALE_WHILE_REVALIDATE", "60"))
+PUBLIC_CACHE_STALE_IF_ERROR = int(env("PUBLIC_CACHE_STALE_IF_ERROR", "86400"))

@@ -30,6 +30,12 @@ WHITENOISE_MAX_AGE = 31536000
 if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
 
+# Documents on local disk are sent by nginx after Wagtail's checks (core.document_sendfile,
+# deploy/nginx/wiegosite.conf), so a slow download never holds an app worker.
+DOCUMENTS_X_ACCEL_REDIRECT = env("DOCUMENTS_X_ACCEL_REDIRECT")
+if DOCUMENTS_X_ACCEL_REDIRECT and not env("AWS_STORAGE_BUCKET_NAME"):
+    SENDFILE_BACKEND = "core.document_sendfile"
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers probe each app server directly, over plain HTTP.

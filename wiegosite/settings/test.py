@@ -15,3 +15,4 @@ WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic needed
 ADMIN_REQUIRE_2FA = False  # tests that need two-step sign-in turn it on
 PUBLIC_FORM_MIN_SECONDS = 0  # the spam-defence tests set their own
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # tests use a per-process cache on purpose
+PROXY_CACHE_PURGE_IN_THREAD = False  # purges inside the test's transaction (tests/core/test_proxy_purge.py)
