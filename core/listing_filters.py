@@ -131,7 +131,8 @@ def _values(params, name):
 
 
 class SectionFilter:
-    """The filters of one section listing. `date_field` is the date the year filter reads."""
+    """The filters of one section listing. `date_field` is the date the year filter reads (None:
+    no year filter, e.g. for people)."""
 
     def __init__(self, date_field="display_date"):
         self.date_field = date_field
@@ -161,7 +162,7 @@ class SectionFilter:
             if kept:
                 query.chosen[taxonomy_filter.name] = kept
         years = []
-        for value in _values(params, YEAR):
+        for value in _values(params, YEAR) if self.date_field else []:
             if value.isdigit() and len(value) == 4 and MIN_YEAR <= int(value) <= MAX_YEAR:
                 years.append(value)
             else:
@@ -204,6 +205,8 @@ class SectionFilter:
                 if counts.get(value) or value in chosen:
                     options.append(Option(value, str(term), counts.get(value, 0), value in chosen))
             facets.append(Facet(taxonomy_filter.name, taxonomy_filter.taxonomy.panel_label, options))
+        if not self.date_field:
+            return facets
         years = (
             self.apply(pages, query, skip=YEAR)
             .annotate(listing_year=ExtractYear(self.date_field))

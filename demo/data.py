@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from home.models import HomePage
+from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -19,7 +20,7 @@ from publications.models import (
 from standard_pages.models import StandardPage
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
-DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json"]
+DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json", "news.json"]
 
 PAGE_TYPES = {
     model.__name__: model
@@ -34,6 +35,10 @@ PAGE_TYPES = {
         ImpactStoryPage,
         PublicationIndexPage,
         PublicationPage,
+        NewsIndexPage,
+        NewsArticlePage,
+        BlogIndexPage,
+        BlogPostPage,
     )
 }
 

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage
 from languages import LANGUAGE_CODES
+from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
 from places.models import Region
 from programmes.models import (
     ImpactIndexPage,
@@ -220,3 +221,29 @@ def tag(page, *programmes):
     page.programme_tags = [PageProgramme(programme=programme) for programme in programmes]
     page.save_revision().publish()
     return page
+
+
+# -- news and blog -------------------------------------------------------------------------
+class NewsIndexPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    items_per_page = 3
+    intro_en, intro_es, intro_fr, intro_pt = per_language(
+        lambda o, code: f"News introduction in {LANGUAGE_WORDS[code]}"
+    )
+
+
+class BlogIndexPageFactory(NewsIndexPageFactory):
+    class Meta:
+        model = BlogIndexPage
+
+
+class NewsArticlePageFactory(ContentPageFactory):
+    class Meta:
+        model = NewsArticlePage
+
+
+class BlogPostPageFactory(ContentPageFactory):
+    class Meta:
+        model = BlogPostPage

@@ -83,6 +83,14 @@ def _gather_urls(site):
         "library": first(PublicationIndexPage),
         "publication": first(PublicationPage, cover_image__isnull=False, files__isnull=False) or first(PublicationPage),
     }
+    from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
+
+    pages.update(
+        news_index=first(NewsIndexPage),
+        news=first(NewsArticlePage, lead_image__isnull=False),
+        blog_index=first(BlogIndexPage),
+        blog_post=first(BlogPostPage),
+    )
     for language in LANGUAGES:
         with translation.override(language):
             for key, page in pages.items():
