@@ -5,6 +5,7 @@ from pathlib import Path
 
 from home.models import HomePage
 from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
+from people.models import PeopleIndexPage, PersonPage
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -20,7 +21,15 @@ from publications.models import (
 from standard_pages.models import StandardPage
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
-DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json", "news.json"]
+DATA_FILES = [
+    "site.json",
+    "programmes.json",
+    "initiatives.json",
+    "impact.json",
+    "publications.json",
+    "news.json",
+    "people.json",
+]
 
 PAGE_TYPES = {
     model.__name__: model
@@ -39,6 +48,8 @@ PAGE_TYPES = {
         NewsArticlePage,
         BlogIndexPage,
         BlogPostPage,
+        PeopleIndexPage,
+        PersonPage,
     )
 }
 
@@ -58,6 +69,8 @@ TEXT_FIELDS = [
     "worker_group",
     "summary",
     "citation",
+    "role",
+    "biography",
 ]
 PLAIN_FIELDS = [
     "initiative_type",
@@ -68,6 +81,10 @@ PLAIN_FIELDS = [
     "number",
     "items_per_page",
     "show_in_menus",
+    "given_name",
+    "family_name",
+    "team",
+    "is_organisation",
 ]
 
 

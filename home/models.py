@@ -32,6 +32,7 @@ class HomePage(BasePage):
         "publications.PublicationIndexPage",
         "news.NewsIndexPage",
         "news.BlogIndexPage",
+        "people.PeopleIndexPage",
     ]
     template = "home/home_page.html"
 

@@ -15,7 +15,7 @@ class PostFeed(PageFeed):
 
     def items(self, obj):
         posts = self.section_filter.apply(obj.posts(), self.query)
-        return in_language(posts[:CANDIDATES])
+        return in_language(posts.prefetch_related("post_authors__person")[:CANDIDATES])
 
     def item_description(self, item):
         return item.teaser or item.intro

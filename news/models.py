@@ -10,8 +10,10 @@ from django.db import models
 from django.http import Http404
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from core import listing_filters, sites
@@ -92,6 +94,7 @@ class PostPage(BasePage):
     content_panels = [
         TitleFieldPanel("title"),
         FieldPanel("intro"),
+        InlinePanel("post_authors", label=_("Authors"), heading=_("Authors")),
         FieldPanel("lead_image"),
         FieldPanel("body"),
         MultiFieldPanel(BasePage.listing_panels, heading=_("Listing and date")),
@@ -101,8 +104,8 @@ class PostPage(BasePage):
         abstract = True
 
     def author_list(self):
-        """The post's authors, in the editor's order (none until people are linked)."""
-        return []
+        """The post's authors (people pages), in the editor's order."""
+        return [link.person for link in self.post_authors.all() if link.person.live]
 
     def structured_data(self, request, *, image=None, publisher=None):
         language = sites.content_language(self)
@@ -130,6 +133,23 @@ class PostPage(BasePage):
                 "height": image["height"],
             }
         return [data]
+
+
+class PostAuthor(Orderable):
+    """An author of a news article or blog post: the same people as the library's authors. Keyed
+    on the base page, like the tags, so both post types share it."""
+
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="post_authors")
+    person = models.ForeignKey(
+        "people.PersonPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
+    )
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "person")]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
 
 
 class NewsArticlePage(PostPage):

@@ -91,6 +91,9 @@ def _gather_urls(site):
         blog_index=first(BlogIndexPage),
         blog_post=first(BlogPostPage),
     )
+    from people.models import PeopleIndexPage, PersonPage
+
+    pages.update(people_index=first(PeopleIndexPage), person=first(PersonPage, photo__isnull=False))
     for language in LANGUAGES:
         with translation.override(language):
             for key, page in pages.items():

@@ -16,6 +16,7 @@ from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
+from people.models import PeopleIndexPage
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -128,6 +129,7 @@ PAGE_TYPES = [
     PageType(NewsArticlePage, make_parent(factories.NewsIndexPageFactory), ("intro", "teaser"), tagged=True),
     PageType(BlogIndexPage, under_home, ("intro",)),
     PageType(BlogPostPage, make_parent(factories.BlogIndexPageFactory), ("intro", "teaser"), tagged=True),
+    PageType(PeopleIndexPage, under_home, ("intro",)),
 ]
 
 
