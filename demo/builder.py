@@ -22,12 +22,13 @@ from demo.data import PAGE_TYPES, PLAIN_FIELDS, TEXT_FIELDS, DemoDataError, load
 from demo.media import make_image_file, make_pdf
 from home.models import HomePage
 from languages import LANGUAGE_CODES
+from news.models import PostAuthor
+from people.models import PeopleIndexPage, PersonPage
 from places.models import PageRegion, Region
 from programmes.models import (
     PageProgramme,
 )
 from publications.models import (
-    Author,
     PublicationAuthor,
     PublicationFile,
     PublicationPage,
@@ -68,6 +69,7 @@ class DemoBuilder:
             self.build_snippets(data)
             home = self.build_home(data["home"])
             self.build_children(home, data["home"].get("children", []))
+            self.build_authors(data["authors"])
             for page, spec in self.created:
                 self.fill_page(page, spec)
             self.build_settings(home, data["settings"])
@@ -109,13 +111,27 @@ class DemoBuilder:
                 _set_translated(series, "description", spec.get("description", {}))
                 series.save()
             self.series[spec["key"]] = series
-        for spec in data["authors"]:
-            if "organisation" in spec:
-                names = {"is_organisation": True, "family_name": spec["organisation"]}
-            else:
-                names = {"given_name": spec["given_name"], "family_name": spec["family_name"]}
-            self.authors[spec["key"]], _ = Author.objects.get_or_create(key=spec["key"], defaults=names)
-        self.log(f"Snippets: {len(self.regions)} regions, {len(self.series)} series, {len(self.authors)} authors")
+        self.log(f"Snippets: {len(self.regions)} regions, {len(self.series)} series")
+
+    def build_authors(self, specs):
+        """Authors are people: each gets a page under the people index (found by its English
+        slug, the author's key), and the people of people.json can be authors too."""
+        index = PeopleIndexPage.objects.first()
+        for key, page in self.pages.items():
+            if isinstance(page, PersonPage):
+                self.authors[key] = page
+        for spec in specs:
+            person = PersonPage.objects.filter(slug_en=spec["key"]).first()
+            if person is None:
+                if "organisation" in spec:
+                    names = {"is_organisation": True, "family_name": spec["organisation"]}
+                else:
+                    names = {"given_name": spec["given_name"], "family_name": spec["family_name"]}
+                person = PersonPage(slug=spec["key"], slug_en=spec["key"], team="authors", **names)
+                index.add_child(instance=person)
+                person.save_revision().publish()
+            self.authors[spec["key"]] = person
+        self.log(f"Authors: {len(self.authors)} people")
 
     # -- pages ----------------------------------------------------------------------------
     def build_home(self, spec):
@@ -168,7 +184,12 @@ class DemoBuilder:
 
     def fill_page(self, page, spec):
         """Second pass: what refers to other pages, images and snippets; then publish."""
-        image_fields = {"image": "listing_image", "hero_image": "hero_image", "cover_image": "cover_image"}
+        image_fields = {
+            "image": "listing_image",
+            "hero_image": "hero_image",
+            "cover_image": "cover_image",
+            "photo": "photo",
+        }
         for key, field in image_fields.items():
             if spec.get(key) and hasattr(page, f"{field}_id"):
                 setattr(page, field, self.images[spec[key]])
@@ -188,6 +209,10 @@ class DemoBuilder:
         ]
         if isinstance(page, PublicationPage):
             self.fill_publication(page, spec)
+        if spec.get("authors") and hasattr(page, "post_authors"):
+            page.post_authors = [
+                PostAuthor(person=self.authors[key], sort_order=index) for index, key in enumerate(spec["authors"])
+            ]
         page.save_revision().publish()
         if spec.get("english_revision"):
             # An English edit made after the translations: they show as out of date.

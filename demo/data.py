@@ -5,6 +5,8 @@ from pathlib import Path
 
 from contact.models import ContactPage
 from home.models import HomePage
+from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
+from people.models import PeopleIndexPage, PersonPage
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -27,6 +29,8 @@ DATA_FILES = [
     "impact.json",
     "publications.json",
     "about.json",
+    "news.json",
+    "people.json",
 ]
 
 PAGE_TYPES = {
@@ -43,6 +47,12 @@ PAGE_TYPES = {
         ImpactStoryPage,
         PublicationIndexPage,
         PublicationPage,
+        NewsIndexPage,
+        NewsArticlePage,
+        BlogIndexPage,
+        BlogPostPage,
+        PeopleIndexPage,
+        PersonPage,
     )
 }
 
@@ -63,6 +73,8 @@ TEXT_FIELDS = [
     "summary",
     "citation",
     "thank_you_text",
+    "role",
+    "biography",
 ]
 PLAIN_FIELDS = [
     "initiative_type",
@@ -75,6 +87,10 @@ PLAIN_FIELDS = [
     "show_in_menus",
     "to_address",
     "subject",
+    "given_name",
+    "family_name",
+    "team",
+    "is_organisation",
 ]
 
 

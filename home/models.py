@@ -9,6 +9,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.listings import attach_listing_images
 from core.models import BasePage, image_field
+from news.models import NewsArticlePage
 from programmes.models import ImpactStoryPage, ProgrammePage
 from publications.models import PublicationPage
 
@@ -30,6 +31,9 @@ class HomePage(BasePage):
         "programmes.ImpactIndexPage",
         "publications.PublicationIndexPage",
         "contact.ContactPage",
+        "news.NewsIndexPage",
+        "news.BlogIndexPage",
+        "people.PeopleIndexPage",
     ]
     template = "home/home_page.html"
 
@@ -57,5 +61,8 @@ class HomePage(BasePage):
         )
         context["impact_stories"] = attach_listing_images(
             ImpactStoryPage.objects.live().public().order_by("-display_date", "-pk")[:3]
+        )
+        context["latest_news"] = attach_listing_images(
+            NewsArticlePage.objects.live().public().order_by("-display_date", "-pk")[:3]
         )
         return context

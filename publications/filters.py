@@ -23,6 +23,7 @@ import languages as languages_registry
 from core import page_languages as languages
 from core import query_strings
 from core import search_index as search
+from core.listing_filters import Facet, Option
 from places.models import PageRegion, live_regions
 from programmes.models import PageProgramme, ProgrammePage
 from publications.models.publication import PublicationFile, PublicationSeries
@@ -32,25 +33,6 @@ MIN_YEAR, MAX_YEAR = 1950, 2100
 MAX_VALUES_PER_FILTER = 20
 SORTS = {"newest": _("Newest first"), "title": _("Title (A–Z)")}
 FILTER_NAMES = ["series", "programme", "region", "year", "language"]
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list = field(default_factory=list)
-
-    @property
-    def selected(self):
-        return [option for option in self.options if option.selected]
 
 
 @dataclass

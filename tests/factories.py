@@ -12,6 +12,8 @@ from wagtail.models import Page, Site
 from contact.models import ContactPage
 from home.models import HomePage
 from languages import LANGUAGE_CODES
+from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
+from people.models import PeopleIndexPage, PersonPage
 from places.models import Region
 from programmes.models import (
     ImpactIndexPage,
@@ -22,7 +24,7 @@ from programmes.models import (
     ProgrammeIndexPage,
     ProgrammePage,
 )
-from publications.models import Author, PublicationIndexPage, PublicationPage, PublicationSeries
+from publications.models import PublicationIndexPage, PublicationPage, PublicationSeries
 from standard_pages.models import StandardPage
 
 LANGUAGE_WORDS = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
@@ -183,16 +185,6 @@ class PublicationSeriesFactory(DjangoModelFactory):
     name_en, name_es, name_fr, name_pt = per_language(lambda o, code: f"Series {o.key} {code}")
 
 
-class AuthorFactory(DjangoModelFactory):
-    class Meta:
-        model = Author
-        django_get_or_create = ("key",)
-
-    key = factory.Sequence(lambda n: f"author-{n}")
-    given_name = "Author"
-    family_name = factory.Sequence(lambda n: f"Number{n}")
-
-
 class PublicationPageFactory(TranslatedPageFactory):
     class Meta:
         model = PublicationPage
@@ -268,3 +260,79 @@ def tag(page, *programmes):
     page.programme_tags = [PageProgramme(programme=programme) for programme in programmes]
     page.save_revision().publish()
     return page
+
+
+# -- news and blog -------------------------------------------------------------------------
+class NewsIndexPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    items_per_page = 3
+    intro_en, intro_es, intro_fr, intro_pt = per_language(
+        lambda o, code: f"News introduction in {LANGUAGE_WORDS[code]}"
+    )
+
+
+class BlogIndexPageFactory(NewsIndexPageFactory):
+    class Meta:
+        model = BlogIndexPage
+
+
+class NewsArticlePageFactory(ContentPageFactory):
+    class Meta:
+        model = NewsArticlePage
+
+
+class BlogPostPageFactory(ContentPageFactory):
+    class Meta:
+        model = BlogPostPage
+
+
+# -- people --------------------------------------------------------------------------------
+class PeopleIndexPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = PeopleIndexPage
+
+    intro_en, intro_es, intro_fr, intro_pt = per_language(
+        lambda o, code: f"People introduction in {LANGUAGE_WORDS[code]}"
+    )
+
+
+def people_index():
+    """The people index under the home page (or the root), made when the first person is."""
+    index = PeopleIndexPage.objects.first()
+    if index is None:
+        parent = Page.objects.filter(depth=2).first() or Page.get_first_root_node()
+        index = PeopleIndexPageFactory(parent=parent, name="People")
+    return index
+
+
+class PersonPageFactory(TranslatedPageFactory):
+    """A person (or, with is_organisation=True, an organisation). `key` is the English slug, as
+    an author's key was: a second factory call with the same key returns the same person."""
+
+    class Meta:
+        model = PersonPage
+
+    class Params:
+        name = factory.Sequence(lambda n: f"Person {n}")
+        key = factory.Sequence(lambda n: f"author-{n}")
+
+    given_name = "Author"
+    family_name = factory.Sequence(lambda n: f"Number{n}")
+    slug_en = factory.LazyAttribute(lambda o: o.key)
+    slug_es = slug_fr = slug_pt = ""
+    role_en, role_es, role_fr, role_pt = per_language(lambda o, code: f"Role in {LANGUAGE_WORDS[code]}")
+    biography_en, biography_es, biography_fr, biography_pt = per_language(
+        lambda o, code: f"Biography in {LANGUAGE_WORDS[code]}"
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        existing = PersonPage.objects.filter(slug_en=kwargs["slug_en"]).first()
+        if existing is not None:
+            return existing
+        return super()._create(model_class, *args, parent=parent or people_index(), **kwargs)
+
+
+AuthorFactory = PersonPageFactory  # authors are people

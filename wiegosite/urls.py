@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("", include("publications.urls")),
     path("", include("programmes.urls")),
+    path("", include("news.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -2,7 +2,6 @@
 
 from publications.models.library import PublicationIndexPage
 from publications.models.publication import (
-    Author,
     PublicationAuthor,
     PublicationFile,
     PublicationPage,
@@ -10,7 +9,6 @@ from publications.models.publication import (
 )
 
 __all__ = [
-    "Author",
     "PublicationAuthor",
     "PublicationFile",
     "PublicationIndexPage",

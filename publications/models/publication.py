@@ -1,7 +1,6 @@
-"""Publications, their series, authors and files (each file in its own language)."""
+"""Publications, their series, authors (people.PersonPage) and files (each file in its own language)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -43,51 +42,6 @@ class PublicationSeries(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionM
 
     def __str__(self):
         return self.name
-
-
-@register_snippet
-class Author(index.Indexed, models.Model):
-    """A person or organisation who wrote publications. Names are not translated.
-
-    A person's name is kept in two parts, so that citations can write "Family, Given" (BibTeX,
-    RIS) or "Family, G." (the citation shown on the page); an organisation has one name, kept in
-    `family_name`. `name`, the name as readers see it ("Given Family"), follows from them.
-    """
-
-    is_organisation = models.BooleanField(
-        _("organisation"), default=False, help_text=_("An organisation has one name: enter it as the family name.")
-    )
-    given_name = models.CharField(_("given names"), max_length=100, blank=True)
-    family_name = models.CharField(_("family name, or the organisation's name"), max_length=150)
-    name = models.CharField(_("name"), max_length=200, editable=False)
-    key = models.SlugField(_("key"), max_length=80, unique=True)
-
-    panels = [
-        FieldPanel("is_organisation"),
-        FieldRowPanel([FieldPanel("given_name"), FieldPanel("family_name")]),
-        FieldPanel("key"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.given_name, self.family_name = " ".join(self.given_name.split()), " ".join(self.family_name.split())
-        if self.is_organisation:
-            self.given_name = ""
-        self.name = " ".join(part for part in (self.given_name, self.family_name) if part)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        super().clean()
-        if self.is_organisation and self.given_name.strip():
-            raise ValidationError({"given_name": _("An organisation has one name: leave the given names empty.")})
 
 
 class PublicationPage(BasePage):
@@ -176,7 +130,10 @@ class PublicationPage(BasePage):
 
 class PublicationAuthor(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="+", verbose_name=_("author"))
+    # Authors are people (people.PersonPage): a person or an organisation, with their own page.
+    author = models.ForeignKey(
+        "people.PersonPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
+    )
 
     panels = [FieldPanel("author")]
 

@@ -85,6 +85,17 @@ def _gather_urls(site):
         "publication": first(PublicationPage, cover_image__isnull=False, files__isnull=False) or first(PublicationPage),
         "contact": first(ContactPage),
     }
+    from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
+
+    pages.update(
+        news_index=first(NewsIndexPage),
+        news=first(NewsArticlePage, lead_image__isnull=False),
+        blog_index=first(BlogIndexPage),
+        blog_post=first(BlogPostPage),
+    )
+    from people.models import PeopleIndexPage, PersonPage
+
+    pages.update(people_index=first(PeopleIndexPage), person=first(PersonPage, photo__isnull=False))
     for language in LANGUAGES:
         with translation.override(language):
             for key, page in pages.items():

@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
+from people.models import PeopleIndexPage
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -123,6 +125,11 @@ PAGE_TYPES = [
         tagged=True,
         other_fields=with_series_and_author,
     ),
+    PageType(NewsIndexPage, under_home, ("intro",)),
+    PageType(NewsArticlePage, make_parent(factories.NewsIndexPageFactory), ("intro", "teaser"), tagged=True),
+    PageType(BlogIndexPage, under_home, ("intro",)),
+    PageType(BlogPostPage, make_parent(factories.BlogIndexPageFactory), ("intro", "teaser"), tagged=True),
+    PageType(PeopleIndexPage, under_home, ("intro",)),
 ]
 
 

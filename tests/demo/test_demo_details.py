@@ -12,8 +12,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from core.models import IndexPageMixin
+from people.models import PersonPage
 from programmes.models import ImpactStoryPage
-from publications.models import Author, PublicationPage
+from publications.models import PublicationPage
 
 LANGUAGES = ["en", "es", "fr", "pt"]
 HOST = {"HTTP_HOST": "127.0.0.1:8000"}
@@ -60,9 +61,9 @@ def test_demo_content_details(client):
     assert sizes and set(sizes.values()) == {12}, sizes
 
     # Authors: the organisation has one name, people a family and given names.
-    assert Author.objects.get(key="wiego").is_organisation
-    assert Author.objects.get(key="beatriz-almendra-tavira").family_name == "Almendra Tavira"
-    assert not Author.objects.filter(is_organisation=False, given_name="").exists()
+    assert PersonPage.objects.get(slug_en="wiego").is_organisation
+    assert PersonPage.objects.get(slug_en="beatriz-almendra-tavira").family_name == "Almendra Tavira"
+    assert not PersonPage.objects.filter(is_organisation=False, given_name="").exists()
 
     # Every demo document is served with its file's hash as ETag: a client's empty or stale
     # validator gets the file, the current one a 304; no made-up Content-Encoding header.

@@ -2,20 +2,18 @@
 "Cite this" block and the BibTeX and RIS downloads, through real requests."""
 
 import datetime
-import importlib
 import json
 
 import lxml.html
 import pytest
-from django.apps import apps
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from publications.models import Author, PublicationAuthor
+from people.models import PersonPage
+from publications.models import PublicationAuthor
 from tests import factories
-from tests.helpers import full_url, publication_file, url_in
+from tests.helpers import full_url, post_form, publication_file, url_in
 
 PUBLISHED = datetime.date(2016, 6, 15)
 
@@ -216,10 +214,10 @@ def test_initials_of_compound_given_names_and_authors_without_given_names(client
 
 
 @pytest.mark.django_db
-def test_an_organisation_has_no_given_name():
-    author = Author(key="wiego", given_name="Women", family_name="WIEGO", is_organisation=True)
+def test_an_organisation_has_no_given_name(home):
+    author = PersonPage(given_name="Women", family_name="WIEGO", is_organisation=True)
     with pytest.raises(ValidationError) as error:
-        author.full_clean()
+        author.clean()
     assert "given_name" in error.value.message_dict
     person = factories.AuthorFactory(key="chen", given_name="  Martha  Alter ", family_name="Chen ")
     assert (person.name, person.given_name, person.family_name) == ("Martha Alter Chen", "Martha Alter", "Chen")
@@ -353,33 +351,23 @@ def test_only_live_public_publications_can_be_cited(client, site_tree, paper):
 
 
 @pytest.mark.django_db
-def test_the_migration_splits_existing_names():
-    for key, name in [("wiego", "WIEGO"), ("chen", "Martha Alter Chen"), ("obiora", "Amaka Obiora-Lindqvist")]:
-        factories.AuthorFactory(key=key)
-        # As the migration finds them: the whole name only.
-        Author.objects.filter(key=key).update(name=name, given_name="", family_name="", is_organisation=False)
+def test_editors_enter_an_author_in_two_parts_in_the_admin(admin_client, home):
+    index = factories.people_index()
+    add = f"/admin/pages/add/people/personpage/{index.pk}/"
+    person = {"given_name": "Martha Alter", "family_name": "Chen", "slug_en": "chen", "team": "authors"}
+    organisation = {
+        "is_organisation": "on",
+        "given_name": "Women in",
+        "family_name": "WIEGO",
+        "slug_en": "wiego",
+        "team": "authors",
+    }
 
-    importlib.import_module("publications.migrations.0007_author_name_parts").split_names(apps, None)
-
-    rows = Author.objects.values_list("key", "is_organisation", "given_name", "family_name", "name")
-    assert sorted(rows) == [
-        ("chen", False, "Martha Alter", "Chen", "Martha Alter Chen"),
-        ("obiora", False, "Amaka", "Obiora-Lindqvist", "Amaka Obiora-Lindqvist"),
-        ("wiego", True, "", "WIEGO", "WIEGO"),
-    ]
-
-
-@pytest.mark.django_db
-def test_editors_enter_an_author_in_two_parts_in_the_admin(admin_client):
-    add = reverse("wagtailsnippets_publications_author:add")
-    person = {"given_name": "Martha Alter", "family_name": "Chen", "key": "chen"}
-    organisation = {"is_organisation": "on", "given_name": "Women in", "family_name": "WIEGO", "key": "wiego"}
-
-    assert admin_client.post(add, person).status_code == 302
-    refused = admin_client.post(add, organisation)
+    assert post_form(admin_client, add, person).status_code == 302
+    refused = post_form(admin_client, add, organisation)
     assert refused.status_code == 200
     assert "An organisation has one name: leave the given names empty." in refused.content.decode()
-    assert admin_client.post(add, {**organisation, "given_name": ""}).status_code == 302
+    assert post_form(admin_client, add, {**organisation, "given_name": ""}).status_code == 302
 
-    rows = sorted(Author.objects.values_list("key", "name", "is_organisation"))
+    rows = sorted(PersonPage.objects.values_list("slug_en", "name", "is_organisation"))
     assert rows == [("chen", "Martha Alter Chen", False), ("wiego", "WIEGO", True)]
