@@ -29,6 +29,7 @@ class HomePage(BasePage):
         "programmes.InitiativeIndexPage",
         "programmes.ImpactIndexPage",
         "publications.PublicationIndexPage",
+        "events.EventIndexPage",
     ]
     template = "home/home_page.html"
 
