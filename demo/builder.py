@@ -18,8 +18,10 @@ from wagtail.models import Page, Site
 from core.models import SiteImage, SiteSettings
 from core.page_languages import in_source_language
 from core.search_index import rebuild_index
+from demo import events as demo_events
 from demo.data import PAGE_TYPES, PLAIN_FIELDS, TEXT_FIELDS, DemoDataError, load_data
 from demo.media import make_image_file, make_pdf
+from events.models import EventPage
 from home.models import HomePage
 from languages import LANGUAGE_CODES
 from places.models import PageRegion, Region
@@ -161,6 +163,8 @@ class DemoBuilder:
                 setattr(page, field, spec[field])
         if "display_date" in spec:
             page.display_date = spec["display_date"]
+        if isinstance(page, EventPage):
+            demo_events.schedule(page, spec)
         parent.add_child(instance=page)
         self.created.append((page, spec))
         self.log(f"  created {spec['type']} {spec['key']}")
@@ -188,6 +192,8 @@ class DemoBuilder:
         ]
         if isinstance(page, PublicationPage):
             self.fill_publication(page, spec)
+        if isinstance(page, EventPage):
+            demo_events.fill_event(page, spec, self.resolve_block)
         page.save_revision().publish()
         if spec.get("english_revision"):
             # An English edit made after the translations: they show as out of date.

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from programmes.models import (
     ImpactIndexPage,
@@ -19,7 +20,7 @@ from publications.models import (
 from standard_pages.models import StandardPage
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
-DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json"]
+DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json", "events.json"]
 
 PAGE_TYPES = {
     model.__name__: model
@@ -34,6 +35,8 @@ PAGE_TYPES = {
         ImpactStoryPage,
         PublicationIndexPage,
         PublicationPage,
+        EventIndexPage,
+        EventPage,
     )
 }
 
@@ -53,6 +56,8 @@ TEXT_FIELDS = [
     "worker_group",
     "summary",
     "citation",
+    "venue",
+    "city",
 ]
 PLAIN_FIELDS = [
     "initiative_type",

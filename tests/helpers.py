@@ -275,7 +275,7 @@ OUTPUT = ROOT / "test-output"
 SCREENSHOTS = OUTPUT / "screenshots"
 
 # Page types as visitors meet them: the keys of the demo page that stands for each.
-PAGE_TYPES = [*PAGE_KEYS, "search", "not_found"]
+PAGE_TYPES = [*PAGE_KEYS, "search", "not_found", "events", "past_events", "event"]
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 
 
