@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 
-from core.models import SiteImage, SiteSettings
+from core.models import FooterLink, SiteImage, SiteSettings
 from core.page_languages import in_source_language
 from core.search_index import rebuild_index
 from demo import events as demo_events
@@ -86,8 +86,8 @@ class DemoBuilder:
                 content = make_image_file(spec.get("colour", "#2f6f5e"), spec["key"])
                 image = SiteImage(
                     title=spec["title"],
-                    credit=spec.get("credit", "Demo image, WIEGO demo content"),
-                    file=ImageFile(io.BytesIO(content), name=f"demo-{spec['key']}.jpg"),
+                    credit=spec.get("credit", "Placeholder image generated for the sample content"),
+                    file=ImageFile(io.BytesIO(content), name=f"{spec['key']}.jpg"),
                 )
                 _set_translated(image, "description", spec.get("alt", {}))
                 _set_translated(image, "caption", spec.get("caption", {}))
@@ -243,6 +243,11 @@ class DemoBuilder:
             site_settings.x_url = social.get("x", "")
             site_settings.linkedin_url = social.get("linkedin", "")
             site_settings.youtube_url = social.get("youtube", "")
+            site_settings.save()
+        if spec.get("footer_links") and not site_settings.footer_links.exists():
+            site_settings.footer_links = [
+                FooterLink(page=self.pages[key], sort_order=index) for index, key in enumerate(spec["footer_links"])
+            ]
             site_settings.save()
         if spec.get("default_share_image") and not site_settings.default_share_image_id:
             site_settings.default_share_image = self.images[spec["default_share_image"]]

@@ -20,7 +20,15 @@ from publications.models import (
 from standard_pages.models import StandardPage
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
-DATA_FILES = ["site.json", "programmes.json", "initiatives.json", "impact.json", "publications.json", "events.json"]
+DATA_FILES = [
+    "site.json",
+    "programmes.json",
+    "initiatives.json",
+    "impact.json",
+    "publications.json",
+    "about.json",
+    "events.json",
+]
 
 PAGE_TYPES = {
     model.__name__: model

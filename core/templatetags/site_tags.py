@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 import languages as languages_registry
 from core import page_languages as languages
 from core import pictures, query_strings, tagging
+from core.models import SiteSettings
 
 register = template.Library()
 
@@ -20,6 +21,18 @@ def _site_root(request):
     return site.root_page.specific if site else None
 
 
+def _linked_pages(request, relation):
+    """The live, public pages of the site settings' header or footer links, in the editor's order."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    links = list(getattr(SiteSettings.for_site(site), relation).values_list("page_id", flat=True))
+    if not links:
+        return []
+    pages = Page.objects.filter(pk__in=links).live().public().in_bulk()
+    return [pages[pk] for pk in links if pk in pages]
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
@@ -27,7 +40,8 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if root is not None:
-        for item in root.get_children().live().public().in_menu():
+        pages = _linked_pages(request, "header_links") or root.get_children().live().public().in_menu()
+        for item in pages:
             items.append(
                 {
                     "page": item,
@@ -37,6 +51,16 @@ def main_navigation(context):
                 }
             )
     return {"items": items}
+
+
+@register.inclusion_tag("includes/footer_navigation.html", takes_context=True)
+def footer_navigation(context):
+    request = context.get("request")
+    return {
+        "items": [
+            {"page": page, "url": page.get_url(request=request)} for page in _linked_pages(request, "footer_links")
+        ]
+    }
 
 
 @register.simple_tag(takes_context=True)

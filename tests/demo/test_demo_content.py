@@ -1,5 +1,7 @@
 """The demo content command builds the whole tree and can run twice without duplicating."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -53,4 +55,7 @@ def test_demo_content_builds_the_tree_and_is_idempotent(client):
         for code in ("en", "es", "fr", "pt"):
             with translation.override(code):
                 url = page.url
-            assert client.get(url, HTTP_HOST="127.0.0.1:8000").status_code == 200, url
+            response = client.get(url, HTTP_HOST="127.0.0.1:8000")
+            assert response.status_code == 200, url
+            # The site speaks as the organisation: demo status is stated in the README only.
+            assert not re.search(r"\bdemo\b", response.content.decode(), re.IGNORECASE), url
