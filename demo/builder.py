@@ -18,8 +18,10 @@ from wagtail.models import Page, Site
 from core.models import SiteImage, SiteSettings
 from core.page_languages import in_source_language
 from core.search_index import rebuild_index
+from demo import events as demo_events
 from demo.data import PAGE_TYPES, PLAIN_FIELDS, TEXT_FIELDS, DemoDataError, load_data
 from demo.media import make_image_file, make_pdf
+from events.models import EventPage
 from home.models import HomePage
 from languages import LANGUAGE_CODES
 from news.models import PostAuthor
@@ -177,6 +179,8 @@ class DemoBuilder:
                 setattr(page, field, spec[field])
         if "display_date" in spec:
             page.display_date = spec["display_date"]
+        if isinstance(page, EventPage):
+            demo_events.schedule(page, spec)
         parent.add_child(instance=page)
         self.created.append((page, spec))
         self.log(f"  created {spec['type']} {spec['key']}")
@@ -213,6 +217,8 @@ class DemoBuilder:
             page.post_authors = [
                 PostAuthor(person=self.authors[key], sort_order=index) for index, key in enumerate(spec["authors"])
             ]
+        if isinstance(page, EventPage):
+            demo_events.fill_event(page, spec, self.resolve_block)
         page.save_revision().publish()
         if spec.get("english_revision"):
             # An English edit made after the translations: they show as out of date.

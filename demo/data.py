@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from contact.models import ContactPage
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
 from people.models import PeopleIndexPage, PersonPage
@@ -31,6 +32,7 @@ DATA_FILES = [
     "about.json",
     "news.json",
     "people.json",
+    "events.json",
 ]
 
 PAGE_TYPES = {
@@ -53,6 +55,8 @@ PAGE_TYPES = {
         BlogPostPage,
         PeopleIndexPage,
         PersonPage,
+        EventIndexPage,
+        EventPage,
     )
 }
 
@@ -75,6 +79,8 @@ TEXT_FIELDS = [
     "thank_you_text",
     "role",
     "biography",
+    "venue",
+    "city",
 ]
 PLAIN_FIELDS = [
     "initiative_type",

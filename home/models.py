@@ -34,6 +34,7 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "news.BlogIndexPage",
         "people.PeopleIndexPage",
+        "events.EventIndexPage",
     ]
     template = "home/home_page.html"
 

@@ -240,10 +240,15 @@ def twitter_card(request, *, title, text, image):
 
 
 # -- everything page_meta prints ---------------------------------------------------------------
-def page_metadata(page, request, *, noindex=False, feeds=None):
-    """The context of includes/page_meta.html for a Wagtail page."""
+def page_metadata(page, request, *, noindex=False, feeds=None, url_suffix=None):
+    """The context of includes/page_meta.html for a Wagtail page.
+
+    `url_suffix` ({language: "pasados/"}) is for a page's own sub-address (a routable page's
+    route with a translated segment): canonical and alternates then name that address.
+    """
     language = content_language(page)
-    canonical = languages.canonical_url(page, request)
+    suffix = url_suffix or {}
+    canonical = languages.canonical_url(page, request) + suffix.get(language, "")
     title = page.seo_title or page.title
     text = description(page)
     image = share_image_data(page, request)
@@ -261,8 +266,13 @@ def page_metadata(page, request, *, noindex=False, feeds=None):
         "noindex": bool(noindex),
         "canonical": canonical,
         # A filtered listing asks not to be indexed, so it announces no translations either.
-        "alternates": [] if noindex else languages.alternates(page, request),
-        "x_default": "" if noindex else languages.page_full_url(page, languages.SOURCE_LANGUAGE, request),
+        "alternates": []
+        if noindex
+        else [(code, url + suffix.get(code, "")) for code, url in languages.alternates(page, request)],
+        "x_default": ""
+        if noindex
+        else languages.page_full_url(page, languages.SOURCE_LANGUAGE, request)
+        + suffix.get(languages.SOURCE_LANGUAGE, ""),
         "feeds": feeds or [],
         "open_graph": open_graph(
             page, request, title=title, text=text, canonical=canonical, language=language, image=image

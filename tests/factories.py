@@ -5,6 +5,7 @@ languages to leave empty."""
 import datetime
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
@@ -336,3 +337,40 @@ class PersonPageFactory(TranslatedPageFactory):
 
 
 AuthorFactory = PersonPageFactory  # authors are people
+
+
+# -- events ---------------------------------------------------------------------------------
+class EventIndexPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = "events.EventIndexPage"
+
+    items_per_page = 3
+    intro_en, intro_es, intro_fr, intro_pt = per_language(
+        lambda o, code: f"Events introduction in {LANGUAGE_WORDS[code]}"
+    )
+
+
+class EventPageFactory(TranslatedPageFactory):
+    """An event a month from now, 14:00 to 16:00 in Accra, unless told otherwise (`start`, `end`
+    aware; `time_zone`)."""
+
+    class Meta:
+        model = "events.EventPage"
+
+    class Params:
+        name = factory.Sequence(lambda n: f"Event {n}")
+        days_from_now = 30
+
+    start = factory.LazyAttribute(
+        lambda o: (timezone.now() + datetime.timedelta(days=o.days_from_now)).replace(
+            hour=14, minute=0, second=0, microsecond=0
+        )
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    time_zone = "Africa/Accra"
+    venue_en, venue_es, venue_fr, venue_pt = per_language(lambda o, code: f"Community hall {code}")
+    city_en, city_es, city_fr, city_pt = per_language(lambda o, code: f"Accra {code}")
+    country = "GH"
+    intro_en, intro_es, intro_fr, intro_pt = per_language(
+        lambda o, code: f"Introduction of {o.name} in {LANGUAGE_WORDS[code]}"
+    )

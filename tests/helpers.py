@@ -277,7 +277,7 @@ SCREENSHOTS = OUTPUT / "screenshots"
 # Page types as visitors meet them: the keys of the demo page that stands for each.
 # The section pages built on the demo content (news, blog, people, ...): checked in the browser.
 SECTION_PAGE_KEYS = ["news_index", "news", "blog_index", "blog_post", "people_index", "person"]
-PAGE_TYPES = [*PAGE_KEYS, *SECTION_PAGE_KEYS, "contact", "search", "not_found"]
+PAGE_TYPES = [*PAGE_KEYS, *SECTION_PAGE_KEYS, "contact", "search", "not_found", "events", "past_events", "event"]
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 
 

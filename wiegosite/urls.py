@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("publications.urls")),
     path("", include("programmes.urls")),
     path("", include("news.urls")),
+    path("", include("events.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

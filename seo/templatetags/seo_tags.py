@@ -22,12 +22,13 @@ def breadcrumb_trail(context):
 def page_meta(context):
     """Canonical, hreflang, robots, feed links, Open Graph, Twitter, citation_* and JSON-LD.
 
-    `noindex` (a filtered listing) and `feeds` (list of url/title/type) come from the view's
-    context; everything else is built by `seo.metadata`.
+    `noindex` (a filtered listing), `feeds` (list of url/title/type) and `page_url_suffix` (a
+    routable page's sub-address per language, e.g. the past events) come from the view's context;
+    everything else is built by `seo.metadata`.
     """
     request = context.get("request")
     page = context.get("page")
     noindex, feeds = bool(context.get("noindex")), context.get("feeds") or []
     if not isinstance(page, Page):
         return {"noindex": noindex, "feeds": feeds}
-    return seo.page_metadata(page, request, noindex=noindex, feeds=feeds)
+    return seo.page_metadata(page, request, noindex=noindex, feeds=feeds, url_suffix=context.get("page_url_suffix"))

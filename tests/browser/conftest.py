@@ -102,11 +102,25 @@ def _gather_urls(site):
                 site.urls[key, language] = page.url
             site.urls["search", language] = f"/{language}/search/?q=workers"
             site.urls["not_found", language] = f"/{language}/no-such-page/"
+    _gather_event_urls(site)
 
     from publications.models import PublicationSeries
 
     series = PublicationSeries.objects.filter(publications__live=True).order_by("key").first()
     site.library_filters["series"] = series.key
+
+
+def _gather_event_urls(site):
+    """The events page, its past listing and a past event (report and recordings shown)."""
+    from events.models import EventIndexPage, EventPage
+
+    index = EventIndexPage.objects.live().first()
+    event = EventPage.objects.live().filter(recordings__isnull=False).order_by("path").first()
+    for language in LANGUAGES:
+        with translation.override(language):
+            site.urls["events", language] = index.url
+            site.urls["past_events", language] = index.past_url(language)
+            site.urls["event", language] = event.url
 
 
 def _uses_database(item):
