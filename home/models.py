@@ -29,6 +29,7 @@ class HomePage(BasePage):
         "programmes.InitiativeIndexPage",
         "programmes.ImpactIndexPage",
         "publications.PublicationIndexPage",
+        "worker_groups.WorkerGroupIndexPage",
     ]
     template = "home/home_page.html"
 

@@ -45,6 +45,9 @@ def site_tree(home):
     tree["publication"] = factories.PublicationPageFactory(parent=tree["library"], name="Working Paper")
     for key in ("standard", "initiative", "impact", "publication"):
         factories.tag(tree[key], tree["programme"])
+    tree["worker_group_index"] = factories.WorkerGroupIndexPageFactory(parent=home, name="Worker groups")
+    tree["worker_group"] = factories.WorkerGroupPageFactory(parent=tree["worker_group_index"], name="Waste pickers")
+    factories.tag_worker_groups(tree["publication"], tree["worker_group"])
     return tree
 
 

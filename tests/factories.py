@@ -23,6 +23,7 @@ from programmes.models import (
 )
 from publications.models import Author, PublicationIndexPage, PublicationPage, PublicationSeries
 from standard_pages.models import StandardPage
+from worker_groups.models import PageWorkerGroup, WorkerGroupIndexPage, WorkerGroupPage
 
 LANGUAGE_WORDS = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
 
@@ -218,5 +219,37 @@ class RegionFactory(DjangoModelFactory):
 def tag(page, *programmes):
     """Tag a page with programmes and publish that change as an editor would."""
     page.programme_tags = [PageProgramme(programme=programme) for programme in programmes]
+    page.save_revision().publish()
+    return page
+
+
+# -- worker groups ---------------------------------------------------------------------------
+class WorkerGroupIndexPageFactory(ContentPageFactory):
+    class Meta:
+        model = WorkerGroupIndexPage
+
+
+class WorkerGroupPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = WorkerGroupPage
+
+    key = factory.LazyAttribute(lambda o: slugify(o.name))
+    intro_en, intro_es, intro_fr, intro_pt = per_language(lambda o, code: f"Definition of {o.name} in {code}")
+    risks_en, risks_es, risks_fr, risks_pt = per_language(
+        lambda o, code: paragraph(f"Risks of {o.name} in {LANGUAGE_WORDS[code]}")
+    )
+    key_figures_en, key_figures_es, key_figures_fr, key_figures_pt = per_language(
+        lambda o, code: [
+            {
+                "type": "figure",
+                "value": {"figure": "61%", "label": f"share {code}", "source": "ILO (2018)", "source_url": ""},
+            }
+        ]
+    )
+
+
+def tag_worker_groups(page, *groups):
+    """Tag a page with worker groups and publish that change as an editor would."""
+    page.worker_group_tags = [PageWorkerGroup(worker_group=group) for group in groups]
     page.save_revision().publish()
     return page

@@ -38,6 +38,8 @@ PAGE_KEYS = [
     "impact",
     "library",
     "publication",
+    "worker_group_index",
+    "worker_group",
 ]
 
 

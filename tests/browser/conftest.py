@@ -67,6 +67,7 @@ def _gather_urls(site):
     )
     from publications.models import PublicationIndexPage, PublicationPage
     from standard_pages.models import StandardPage
+    from worker_groups.models import WorkerGroupIndexPage, WorkerGroupPage
 
     def first(model, **having):
         return model.objects.live().filter(**having).order_by("path").first()
@@ -82,6 +83,8 @@ def _gather_urls(site):
         "impact": first(ImpactStoryPage, lead_image__isnull=False) or first(ImpactStoryPage),
         "library": first(PublicationIndexPage),
         "publication": first(PublicationPage, cover_image__isnull=False, files__isnull=False) or first(PublicationPage),
+        "worker_group_index": first(WorkerGroupIndexPage),
+        "worker_group": first(WorkerGroupPage),
     }
     for language in LANGUAGES:
         with translation.override(language):
