@@ -5,18 +5,16 @@ import datetime
 
 import pytest
 from defusedxml import ElementTree as ET
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
 
 from core.tagged_listing import listed_kinds, tagged_pages
 from programmes.models import PageProgramme
 from standard_pages.models import StandardPage
 from tests import factories
-from tests.helpers import card_titles, url_in
+from tests.helpers import bulk_pages, card_titles, url_in
 
 
 @pytest.fixture
@@ -102,35 +100,7 @@ def listing_queries(client, url):
 
 
 def add_tagged_pages(parent, count, programme):
-    """`count` live standard pages under `parent`, tagged with `programme`, inserted in bulk
-    (a thousand pages created one by one through the tree would take minutes): the tree rows in
-    one statement, then each page's own row."""
-    content_type = ContentType.objects.get_for_model(StandardPage)
-    locale = parent.locale
-    rows = []
-    for step in range(1, count + 1):
-        slug = f"{parent.slug}-{step}"
-        rows.append(
-            Page(
-                title=f"Tagged {slug}",
-                title_en=f"Tagged {slug}",
-                draft_title=f"Tagged {slug}",
-                slug=slug,
-                slug_en=slug,
-                live=True,
-                content_type=content_type,
-                locale=locale,
-                depth=parent.depth + 1,
-                path=Page._get_path(parent.path, parent.depth + 1, step),
-                url_path=f"{parent.url_path}{slug}/",
-                url_path_en=f"{parent.url_path_en}{slug}/",
-            )
-        )
-    pages = Page.objects.bulk_create(rows)
-    Page.objects.filter(pk=parent.pk).update(numchild=count)
-    for page in pages:
-        own = StandardPage(page_ptr_id=page.pk, display_date=datetime.date(2000, 1, 1))
-        own._save_table(raw=True, cls=StandardPage, force_insert=True)
+    pages = bulk_pages(parent, StandardPage, count, display_date=datetime.date(2000, 1, 1))
     PageProgramme.objects.bulk_create(PageProgramme(page_id=page.pk, programme=programme) for page in pages)
 
 
