@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "core",
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
+    # Country names in every language (CLDR), for the events' countries.
+    "django_countries",
     # The site's apps, lowest layer first (docs/architecture.md): content areas, the pages that
     # list several areas, then the translators' tools and the demo content.
     "legacy_wiegosite",  # migration history only (label "wiegosite")
