@@ -165,6 +165,10 @@ class DemoBuilder:
             page.display_date = spec["display_date"]
         if "term_key" in spec:
             page.key = spec["term_key"]  # a term's stable, language-neutral key (a worker group's)
+        if "country_code" in spec:
+            page.country = spec["country_code"]  # ISO 3166 (core.countries names it)
+        if "region_key" in spec:
+            page.region = self.regions[spec["region_key"]]
         parent.add_child(instance=page)
         self.created.append((page, spec))
         self.log(f"  created {spec['type']} {spec['key']}")

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from home.models import HomePage
+from places.models import CityIndexPage, CityPage
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -27,6 +28,7 @@ DATA_FILES = [
     "impact.json",
     "publications.json",
     "worker_groups.json",
+    "cities.json",
 ]
 
 PAGE_TYPES = {
@@ -44,6 +46,8 @@ PAGE_TYPES = {
         PublicationPage,
         WorkerGroupIndexPage,
         WorkerGroupPage,
+        CityIndexPage,
+        CityPage,
     )
 }
 
@@ -64,6 +68,7 @@ TEXT_FIELDS = [
     "place",
     "country",
     "worker_group",
+    "coordinator_role",
     "summary",
     "citation",
 ]
@@ -76,6 +81,7 @@ PLAIN_FIELDS = [
     "number",
     "items_per_page",
     "show_in_menus",
+    "coordinator_name",
 ]
 
 

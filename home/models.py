@@ -30,6 +30,7 @@ class HomePage(BasePage):
         "programmes.ImpactIndexPage",
         "publications.PublicationIndexPage",
         "worker_groups.WorkerGroupIndexPage",
+        "places.CityIndexPage",
     ]
     template = "home/home_page.html"
 

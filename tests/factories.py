@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from home.models import HomePage
 from languages import LANGUAGE_CODES
-from places.models import Region
+from places.models import CityIndexPage, CityPage, PageCity, Region
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -251,5 +251,30 @@ class WorkerGroupPageFactory(TranslatedPageFactory):
 def tag_worker_groups(page, *groups):
     """Tag a page with worker groups and publish that change as an editor would."""
     page.worker_group_tags = [PageWorkerGroup(worker_group=group) for group in groups]
+    page.save_revision().publish()
+    return page
+
+
+# -- focal cities ----------------------------------------------------------------------------
+class CityIndexPageFactory(ContentPageFactory):
+    class Meta:
+        model = CityIndexPage
+
+
+class CityPageFactory(ContentPageFactory):
+    class Meta:
+        model = CityPage
+
+    key = factory.LazyAttribute(lambda o: slugify(o.name))
+    country = "GH"
+    coordinator_name = "Abena Owusu"
+    coordinator_role_en, coordinator_role_es, coordinator_role_fr, coordinator_role_pt = per_language(
+        lambda o, code: f"Coordinator {LANGUAGE_WORDS[code]}"
+    )
+
+
+def tag_cities(page, *cities):
+    """Tag a page with focal cities and publish that change as an editor would."""
+    page.city_tags = [PageCity(city=city) for city in cities]
     page.save_revision().publish()
     return page

@@ -40,6 +40,8 @@ PAGE_KEYS = [
     "publication",
     "worker_group_index",
     "worker_group",
+    "city_index",
+    "city",
 ]
 
 

@@ -57,6 +57,7 @@ def _page_content_type():
 
 def _gather_urls(site):
     from home.models import HomePage
+    from places.models import CityIndexPage, CityPage
     from programmes.models import (
         ImpactIndexPage,
         ImpactStoryPage,
@@ -85,6 +86,8 @@ def _gather_urls(site):
         "publication": first(PublicationPage, cover_image__isnull=False, files__isnull=False) or first(PublicationPage),
         "worker_group_index": first(WorkerGroupIndexPage),
         "worker_group": first(WorkerGroupPage),
+        "city_index": first(CityIndexPage),
+        "city": first(CityPage),
     }
     for language in LANGUAGES:
         with translation.override(language):

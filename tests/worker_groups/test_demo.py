@@ -36,3 +36,20 @@ def test_demo_worker_groups(client):
         response = client.get(url)
         assert response.status_code == 200
         assert 'class="key-figures"' in response.content.decode()
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_demo_focal_cities(client):
+    from places.models import CityPage
+
+    call_command("load_demo_content", verbosity=0)
+    cities = {city.key: city for city in CityPage.objects.live()}
+    assert {"accra", "dakar", "delhi", "lima", "bangkok", "durban"} <= set(cities)
+    for city in cities.values():
+        assert languages.page_languages(city) == ["en", "es", "fr", "pt"], city.key
+        assert city.region is not None and city.country and city.coordinator_name
+    assert tagged_pages("cities", cities["accra"]).exists()
+    with translation.override("fr"):
+        url = cities["durban"].url
+    assert "Afrique du Sud" in client.get(url).content.decode()
