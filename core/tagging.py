@@ -42,6 +42,10 @@ def register(taxonomy: Taxonomy) -> None:
     _taxonomies[taxonomy.key] = taxonomy
 
 
+def get(key: str) -> Taxonomy:
+    return _taxonomies[key]
+
+
 def taxonomies() -> list[Taxonomy]:
     return sorted(_taxonomies.values(), key=lambda taxonomy: (taxonomy.order, taxonomy.key))
 

@@ -15,11 +15,12 @@ from django.db import transaction
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 
+from core import tagging
 from core.models import SiteImage, SiteSettings
 from core.page_languages import in_source_language
 from core.search_index import rebuild_index
 from demo import events as demo_events
-from demo.data import PAGE_TYPES, PLAIN_FIELDS, TEXT_FIELDS, DemoDataError, load_data
+from demo.data import PAGE_TYPES, PLAIN_FIELDS, STREAM_FIELDS, TEXT_FIELDS, DemoDataError, load_data
 from demo.media import make_image_file, make_pdf
 from events.models import EventPage
 from home.models import HomePage
@@ -36,6 +37,7 @@ from publications.models import (
     PublicationPage,
     PublicationSeries,
 )
+from worker_groups.models import FeaturedResource
 
 
 def _set_translated(obj, field, values):
@@ -181,6 +183,12 @@ class DemoBuilder:
             page.display_date = spec["display_date"]
         if isinstance(page, EventPage):
             demo_events.schedule(page, spec)
+        if "term_key" in spec:
+            page.key = spec["term_key"]  # a term's stable, language-neutral key (a worker group's)
+        if "country_code" in spec:
+            page.country = spec["country_code"]  # ISO 3166 (core.countries names it)
+        if "region_key" in spec:
+            page.region = self.regions[spec["region_key"]]
         parent.add_child(instance=page)
         self.created.append((page, spec))
         self.log(f"  created {spec['type']} {spec['key']}")
@@ -204,6 +212,9 @@ class DemoBuilder:
         for stream in ("body", "form_fields"):
             for code, blocks in spec.get(stream, {}).items():
                 setattr(page, f"{stream}_{code}", [self.resolve_block(block) for block in blocks])
+        for field in STREAM_FIELDS:
+            for code, blocks in spec.get(field, {}).items():
+                setattr(page, f"{field}_{code}", [self.resolve_block(block) for block in blocks])
         page.programme_tags = [
             PageProgramme(programme=self.pages[key], sort_order=index)
             for index, key in enumerate(spec.get("programmes", []))
@@ -211,6 +222,12 @@ class DemoBuilder:
         page.region_tags = [
             PageRegion(region=self.regions[key], sort_order=index) for index, key in enumerate(spec.get("regions", []))
         ]
+        self.tag_with_term_pages(page, spec)
+        if spec.get("featured"):
+            featured = enumerate(spec["featured"])
+            page.featured_resources = [
+                FeaturedResource(resource=self.pages[key], sort_order=index) for index, key in featured
+            ]
         if isinstance(page, PublicationPage):
             self.fill_publication(page, spec)
         if spec.get("authors") and hasattr(page, "post_authors"):
@@ -225,6 +242,22 @@ class DemoBuilder:
             for field, text in spec["english_revision"].items():
                 setattr(page, f"{field}_en", text)
             page.save_revision().publish()
+
+    def tag_with_term_pages(self, page, spec):
+        """Tags whose terms are pages of the demo (worker groups, ...), under the taxonomy's key
+        (programmes and regions are set above)."""
+        for taxonomy in tagging.taxonomies():
+            if taxonomy.key in ("programmes", "regions") or taxonomy.key not in spec:
+                continue
+            tag_model = page._meta.get_field(taxonomy.relation).related_model
+            setattr(
+                page,
+                taxonomy.relation,
+                [
+                    tag_model(**{taxonomy.target: self.pages[key]}, sort_order=index)
+                    for index, key in enumerate(spec[taxonomy.key])
+                ],
+            )
 
     def fill_publication(self, page, spec):
         if spec.get("series"):

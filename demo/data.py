@@ -8,6 +8,7 @@ from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
 from people.models import PeopleIndexPage, PersonPage
+from places.models import CityIndexPage, CityPage
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -21,6 +22,7 @@ from publications.models import (
     PublicationPage,
 )
 from standard_pages.models import StandardPage
+from worker_groups.models import WorkerGroupIndexPage, WorkerGroupPage
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 DATA_FILES = [
@@ -33,6 +35,8 @@ DATA_FILES = [
     "news.json",
     "people.json",
     "events.json",
+    "worker_groups.json",
+    "cities.json",
 ]
 
 PAGE_TYPES = {
@@ -57,8 +61,15 @@ PAGE_TYPES = {
         PersonPage,
         EventIndexPage,
         EventPage,
+        WorkerGroupIndexPage,
+        WorkerGroupPage,
+        CityIndexPage,
+        CityPage,
     )
 }
+
+# Translated StreamFields, given per language in a page's spec.
+STREAM_FIELDS = ["body", "who_and_where", "risks", "key_figures", "organisations"]
 
 # Translated page fields that are plain text, set in the first pass.
 TEXT_FIELDS = [
@@ -74,6 +85,7 @@ TEXT_FIELDS = [
     "place",
     "country",
     "worker_group",
+    "coordinator_role",
     "summary",
     "citation",
     "thank_you_text",
@@ -97,6 +109,7 @@ PLAIN_FIELDS = [
     "family_name",
     "team",
     "is_organisation",
+    "coordinator_name",
 ]
 
 
@@ -117,10 +130,31 @@ def load_data():
         for key in ("images", "regions", "series", "authors", "pages"):
             merged[key].extend(data.get(key, []))
         merged["settings"].update(data.get("settings", {}))
+        for taxonomy, terms in data.get("tags", {}).items():
+            merged.setdefault("tags", {}).setdefault(taxonomy, {}).update(terms)
     home = [tree for tree in merged["pages"] if tree["type"] == "HomePage"]
     if len(home) != 1:
         raise DemoDataError("The demo data must contain exactly one HomePage.")
     # The index pages of the other files hang under the home page.
     home[0].setdefault("children", []).extend(tree for tree in merged["pages"] if tree["type"] != "HomePage")
     merged["home"] = home[0]
+    _apply_tags(merged)
     return merged
+
+
+def _apply_tags(merged):
+    """A file's `tags` ({taxonomy key: {term page key: [page keys]}}) tag pages of other files:
+    each listed page's spec gets the term under the taxonomy's key (read by the builder)."""
+    specs, stack = {}, [merged["home"]]
+    while stack:
+        spec = stack.pop()
+        specs[spec["key"]] = spec
+        stack.extend(spec.get("children", []))
+    for taxonomy, terms in merged.get("tags", {}).items():
+        for term, pages in terms.items():
+            for key in pages:
+                if key not in specs:
+                    raise DemoDataError(f"Tags of {term!r}: no page {key!r} in the demo data")
+                tagged = specs[key].setdefault(taxonomy, [])
+                if term not in tagged:
+                    tagged.append(term)

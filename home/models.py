@@ -35,6 +35,8 @@ class HomePage(BasePage):
         "news.BlogIndexPage",
         "people.PeopleIndexPage",
         "events.EventIndexPage",
+        "worker_groups.WorkerGroupIndexPage",
+        "places.CityIndexPage",
     ]
     template = "home/home_page.html"
 

@@ -22,3 +22,15 @@ class PlacesConfig(AppConfig):
                 order=20,
             )
         )
+        # The focal-city tag ("City/cities:"), PageCity, on every page type.
+        tagging.register(
+            tagging.Taxonomy(
+                key="cities",
+                relation="city_tags",
+                target="city",
+                heading=_("Focal city/cities:"),
+                panel_label=_("Focal cities"),
+                panel_heading=_("Focal city/cities"),
+                order=25,
+            )
+        )

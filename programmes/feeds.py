@@ -1,9 +1,9 @@
 """RSS 2.0 and Atom feeds of everything related to a programme, in the language of the address."""
 
 from django.http import Http404
-from wagtail.models import Page
 
 from core.feeds import CANDIDATES, PageFeed, in_language
+from core.tagged_listing import specific_in_order
 from programmes.models import ProgrammePage
 
 
@@ -15,9 +15,7 @@ class ProgrammeFeed(PageFeed):
         return programme
 
     def items(self, obj):
-        ids = list(obj.related_pages().values_list("pk", flat=True)[:CANDIDATES])
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        return in_language(specific[pk] for pk in ids if pk in specific)
+        return in_language(specific_in_order(obj.related_pages()[:CANDIDATES]))
 
 
 def programme_feed(request, pk, fmt):

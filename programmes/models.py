@@ -9,14 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.feeds import feed_links
 from core.listings import attach_listing_images, paginate
-from core.models import BasePage, IndexPageMixin, display_date_expression, image_field
-from programmes.filters import filter_by_page_type
+from core.models import BasePage, IndexPageMixin, image_field
+from core.tagged_listing import TaggedListingMixin
 
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
@@ -93,7 +92,7 @@ class ProgrammeIndexPage(IndexPageMixin, ContentFields, BasePage):
         return context
 
 
-class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
+class ProgrammePage(TaggedListingMixin, IndexPageMixin, ContentFields, BasePage):
     """One of the core programmes. Lists everything tagged with it, newest first."""
 
     main_text_fields = ("intro",)
@@ -102,6 +101,8 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
     subpage_types = []
     template = "programmes/programme_page.html"
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    tagged_taxonomy = "programmes"  # lists everything tagged with it (core.tagged_listing)
+    tagged_feed_name = "programme_feed"
 
     content_panels = _standard_content_panels(FieldPanel("items_per_page"))
 
@@ -120,29 +121,7 @@ class ProgrammePage(IndexPageMixin, ContentFields, BasePage):
 
     def related_pages(self):
         """Every live page tagged with this programme, any type, newest first by display date."""
-        return (
-            Page.objects.live()
-            .public()
-            .filter(programme_tags__programme=self)
-            .annotate(display_date=display_date_expression())
-            .order_by("-display_date", "-pk")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        related, page_types, problem = filter_by_page_type(self.related_pages(), request.GET.get("type", "").strip())
-        context.update(
-            page_types=page_types,
-            page_type_problem=problem,
-            page_type=next((option.value for option in page_types if option.selected), ""),
-            feeds=feed_links("programme_feed", label=self.title, pk=self.pk),
-        )
-        page_of_results = paginate(request, related, self.items_per_page)
-        # One query per page type on this page of results, however long the listing is.
-        specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in page_of_results]).specific()}
-        context["items"] = page_of_results
-        context["related"] = attach_listing_images(specific[p.pk] for p in page_of_results if p.pk in specific)
-        return context
+        return self.everything_tagged()
 
 
 class InitiativeIndexPage(ChildListingMixin, IndexPageMixin, ContentFields, BasePage):

@@ -1,7 +1,8 @@
-"""Library filters: series, programme, region, year, language of the files, free text, sort.
+"""Library filters: series, programme, worker group, region, year, language of the files, free
+text, sort.
 
-Filter values in the query string are language-neutral (series and region keys, programme page
-ids, years, language codes), so the language switcher keeps them. Unknown or malformed values are
+Filter values in the query string are language-neutral (series, worker group and region keys,
+programme page ids, years, language codes), so the language switcher keeps them. Unknown or malformed values are
 dropped with a message; they never raise. Counts next to each option are facet counts: how many
 publications would match if that option were added to the *other* filters.
 """
@@ -27,12 +28,13 @@ from core.listing_filters import Facet, Option
 from places.models import PageRegion, live_regions
 from programmes.models import PageProgramme, ProgrammePage
 from publications.models.publication import PublicationFile, PublicationSeries
+from worker_groups.models import PageWorkerGroup, WorkerGroupPage
 
 MAX_QUERY_LENGTH = query_strings.MAX_TEXT_LENGTH
 MIN_YEAR, MAX_YEAR = 1950, 2100
 MAX_VALUES_PER_FILTER = 20
 SORTS = {"newest": _("Newest first"), "title": _("Title (A–Z)")}
-FILTER_NAMES = ["series", "programme", "region", "year", "language"]
+FILTER_NAMES = ["series", "programme", "worker_group", "region", "year", "language"]
 
 
 @dataclass
@@ -41,6 +43,7 @@ class LibraryQuery:
 
     series: list = field(default_factory=list)
     programme: list = field(default_factory=list)
+    worker_group: list = field(default_factory=list)
     region: list = field(default_factory=list)
     year: list = field(default_factory=list)
     language: list = field(default_factory=list)
@@ -71,10 +74,16 @@ def parse(params: QueryDict) -> LibraryQuery:
     query = LibraryQuery()
     known_series = set(PublicationSeries.objects.filter(live=True).values_list("key", flat=True))
     known_regions = set(live_regions().values_list("key", flat=True))
+    known_groups = set(WorkerGroupPage.objects.live().public().values_list("key", flat=True))
     known_languages = {code for code, _name in settings.LANGUAGES}
     ignored = False
 
-    for name, known in [("series", known_series), ("region", known_regions), ("language", known_languages)]:
+    for name, known in [
+        ("series", known_series),
+        ("worker_group", known_groups),
+        ("region", known_regions),
+        ("language", known_languages),
+    ]:
         values = _values(params, name)
         setattr(query, name, [value for value in values if value in known])
         ignored |= len(getattr(query, name)) < len(values)
@@ -118,6 +127,10 @@ def apply(publications: QuerySet, query: LibraryQuery, skip: str | None = None) 
     if query.programme and skip != "programme":
         publications = publications.filter(
             Exists(PageProgramme.objects.filter(page=OuterRef("pk"), programme_id__in=query.programme))
+        )
+    if query.worker_group and skip != "worker_group":
+        publications = publications.filter(
+            Exists(PageWorkerGroup.objects.filter(page=OuterRef("pk"), worker_group__key__in=query.worker_group))
         )
     if query.region and skip != "region":
         publications = publications.filter(
@@ -176,7 +189,7 @@ def facets(publications: QuerySet, query: LibraryQuery) -> list[Facet]:
 
 
 def _count(publications, query):
-    """{facet: {option value: publications}} plus every year present, in six queries."""
+    """{facet: {option value: publications}} plus every year present, in seven queries."""
 
     def own_column(skip, column, annotate=None):
         rows = apply(publications, query, skip=skip).annotate(**(annotate or {}))
@@ -193,6 +206,7 @@ def _count(publications, query):
         "series": own_column("series", "series__key"),
         "year": own_column("year", "year", annotate={"year": ExtractYear("display_date")}),
         "programme": related_table("programme", PageProgramme, "programme_id"),
+        "worker_group": related_table("worker_group", PageWorkerGroup, "worker_group__key"),
         "region": related_table("region", PageRegion, "region__key"),
         "language": related_table("language", PublicationFile, "language"),
     }
@@ -204,6 +218,7 @@ def _count(publications, query):
 
 def _facets_with_labels(query, counted):
     series_counts, programme_counts, region_counts = counted["series"], counted["programme"], counted["region"]
+    group_counts = counted["worker_group"]
     year_counts, language_counts, all_years = counted["year"], counted["language"], counted["all_years"]
 
     def option(value, label, table, chosen):
@@ -221,6 +236,14 @@ def _facets_with_labels(query, counted):
             [
                 option(p.pk, p.title, programme_counts, query.programme)
                 for p in ProgrammePage.objects.live().order_by("path")
+            ],
+        ),
+        Facet(
+            "worker_group",
+            _("Worker group"),
+            [
+                option(g.key, g.title, group_counts, query.worker_group)
+                for g in WorkerGroupPage.objects.live().public().order_by("path")
             ],
         ),
         Facet("region", _("Region"), [option(r.key, r.name, region_counts, query.region) for r in live_regions()]),

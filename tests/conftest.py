@@ -45,6 +45,12 @@ def site_tree(home):
     tree["publication"] = factories.PublicationPageFactory(parent=tree["library"], name="Working Paper")
     for key in ("standard", "initiative", "impact", "publication"):
         factories.tag(tree[key], tree["programme"])
+    tree["worker_group_index"] = factories.WorkerGroupIndexPageFactory(parent=home, name="Worker groups")
+    tree["worker_group"] = factories.WorkerGroupPageFactory(parent=tree["worker_group_index"], name="Waste pickers")
+    factories.tag_worker_groups(tree["publication"], tree["worker_group"])
+    tree["city_index"] = factories.CityIndexPageFactory(parent=home, name="Focal cities")
+    tree["city"] = factories.CityPageFactory(parent=tree["city_index"], name="Accra")
+    factories.tag_cities(tree["impact"], tree["city"])
     return tree
 
 

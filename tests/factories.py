@@ -15,7 +15,7 @@ from home.models import HomePage
 from languages import LANGUAGE_CODES
 from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
 from people.models import PeopleIndexPage, PersonPage
-from places.models import Region
+from places.models import CityIndexPage, CityPage, PageCity, Region
 from programmes.models import (
     ImpactIndexPage,
     ImpactStoryPage,
@@ -27,6 +27,7 @@ from programmes.models import (
 )
 from publications.models import PublicationIndexPage, PublicationPage, PublicationSeries
 from standard_pages.models import StandardPage
+from worker_groups.models import PageWorkerGroup, WorkerGroupIndexPage, WorkerGroupPage
 
 LANGUAGE_WORDS = {"en": "English", "es": "Español", "fr": "Français", "pt": "Português"}
 
@@ -374,3 +375,60 @@ class EventPageFactory(TranslatedPageFactory):
     intro_en, intro_es, intro_fr, intro_pt = per_language(
         lambda o, code: f"Introduction of {o.name} in {LANGUAGE_WORDS[code]}"
     )
+
+
+# -- worker groups ---------------------------------------------------------------------------
+class WorkerGroupIndexPageFactory(ContentPageFactory):
+    class Meta:
+        model = WorkerGroupIndexPage
+
+
+class WorkerGroupPageFactory(TranslatedPageFactory):
+    class Meta:
+        model = WorkerGroupPage
+
+    key = factory.LazyAttribute(lambda o: slugify(o.name))
+    intro_en, intro_es, intro_fr, intro_pt = per_language(lambda o, code: f"Definition of {o.name} in {code}")
+    risks_en, risks_es, risks_fr, risks_pt = per_language(
+        lambda o, code: paragraph(f"Risks of {o.name} in {LANGUAGE_WORDS[code]}")
+    )
+    key_figures_en, key_figures_es, key_figures_fr, key_figures_pt = per_language(
+        lambda o, code: [
+            {
+                "type": "figure",
+                "value": {"figure": "61%", "label": f"share {code}", "source": "ILO (2018)", "source_url": ""},
+            }
+        ]
+    )
+
+
+def tag_worker_groups(page, *groups):
+    """Tag a page with worker groups and publish that change as an editor would."""
+    page.worker_group_tags = [PageWorkerGroup(worker_group=group) for group in groups]
+    page.save_revision().publish()
+    return page
+
+
+# -- focal cities ----------------------------------------------------------------------------
+class CityIndexPageFactory(ContentPageFactory):
+    class Meta:
+        model = CityIndexPage
+
+
+class CityPageFactory(ContentPageFactory):
+    class Meta:
+        model = CityPage
+
+    key = factory.LazyAttribute(lambda o: slugify(o.name))
+    country = "GH"
+    coordinator_name = "Abena Owusu"
+    coordinator_role_en, coordinator_role_es, coordinator_role_fr, coordinator_role_pt = per_language(
+        lambda o, code: f"Coordinator {LANGUAGE_WORDS[code]}"
+    )
+
+
+def tag_cities(page, *cities):
+    """Tag a page with focal cities and publish that change as an editor would."""
+    page.city_tags = [PageCity(city=city) for city in cities]
+    page.save_revision().publish()
+    return page

@@ -46,7 +46,9 @@ class BasePage(Page):
     - `open_graph_type` and `structured_data()` / `citation_meta()`: what seo prints;
     - `card_text_fields`: the text a listing card shows, the first field filled in the visitor's
       language (else in English) winning; fields a type lacks are skipped;
-    - `show_date_on_cards`: False for types whose date means nothing to a reader.
+    - `show_date_on_cards`: False for types whose date means nothing to a reader;
+    - `in_header_navigation`: True for a section (an index page under the home page) that the
+      header navigation always shows, whether or not an editor ticked "Show in menus".
 
     A page type without `parent_page_types` may be created under any page type that lists it in
     its `subpage_types` (see clean_parent_page_models), so that a section (the library, the
@@ -69,6 +71,7 @@ class BasePage(Page):
     open_graph_type = "website"
     card_text_fields = ("teaser", "intro")
     show_date_on_cards = True
+    in_header_navigation = False
     base_form_class = TranslatedPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("teaser")]

@@ -1,6 +1,8 @@
 """Template tags for the site chrome: navigation, language switcher, tags, pictures, pagination."""
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils import translation
 from django.utils.formats import number_format
@@ -11,6 +13,7 @@ from wagtail.models import Page, Site
 import languages as languages_registry
 from core import page_languages as languages
 from core import pictures, query_strings, site_navigation, tagging
+from core.models import concrete_page_types
 
 register = template.Library()
 
@@ -20,6 +23,20 @@ def _site_root(request):
     return site.root_page.specific if site else None
 
 
+def header_sections(root, linked=()):
+    """The pages of the header: those chosen in Site settings (core.site_navigation) in their
+    order, else the home page's live children editors put in menus ("Show in menus"); and always
+    the sections whose page type declares `in_header_navigation` (worker groups, ...), so they stay
+    reachable from every page however the menus are edited."""
+    declared = [model for model in concrete_page_types() if getattr(model, "in_header_navigation", False)]
+    always = Q(content_type__in=ContentType.objects.get_for_models(*declared).values()) if declared else Q(pk__in=[])
+    if linked:
+        shown = {page.pk for page in linked}
+        extra = [page for page in root.get_children().live().public().filter(always) if page.pk not in shown]
+        return [*linked, *extra]
+    return root.get_children().live().public().filter(Q(show_in_menus=True) | always)
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context.get("request")
@@ -27,7 +44,7 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if root is not None:
-        pages = site_navigation.linked_pages(request)["header"] or root.get_children().live().public().in_menu()
+        pages = header_sections(root, site_navigation.linked_pages(request)["header"])
         for item in pages:
             items.append(
                 {

@@ -58,6 +58,7 @@ def _page_content_type():
 def _gather_urls(site):
     from contact.models import ContactPage
     from home.models import HomePage
+    from places.models import CityIndexPage, CityPage
     from programmes.models import (
         ImpactIndexPage,
         ImpactStoryPage,
@@ -68,6 +69,7 @@ def _gather_urls(site):
     )
     from publications.models import PublicationIndexPage, PublicationPage
     from standard_pages.models import StandardPage
+    from worker_groups.models import WorkerGroupIndexPage, WorkerGroupPage
 
     def first(model, **having):
         return model.objects.live().filter(**having).order_by("path").first()
@@ -84,6 +86,10 @@ def _gather_urls(site):
         "library": first(PublicationIndexPage),
         "publication": first(PublicationPage, cover_image__isnull=False, files__isnull=False) or first(PublicationPage),
         "contact": first(ContactPage),
+        "worker_group_index": first(WorkerGroupIndexPage),
+        "worker_group": first(WorkerGroupPage),
+        "city_index": first(CityIndexPage),
+        "city": first(CityPage),
     }
     from news.models import BlogIndexPage, BlogPostPage, NewsArticlePage, NewsIndexPage
 

@@ -49,6 +49,8 @@ def test_header_links_replace_the_pages_shown_in_menus(client, site_tree):
     home = site_tree["home"]
     html = client.get(url_in(home, "es")).content.decode()
     shown_in_menus = [site_tree["standard"], site_tree["programme_index"], site_tree["library"]]
+    # Sections that declare in_header_navigation (worker groups) are always there, in tree order.
+    shown_in_menus = sorted([*shown_in_menus, site_tree["worker_group_index"]], key=lambda page: page.path)
     assert [href for href, _title in header_links(html)] == [url_in(page, "es") for page in shown_in_menus]
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -58,6 +60,7 @@ def test_header_links_replace_the_pages_shown_in_menus(client, site_tree):
     assert header_links(html) == [
         (url_in(site_tree["library"], "es"), site_tree["library"].title_es),
         (url_in(site_tree["impact_index"], "es"), site_tree["impact_index"].title_es),
+        (url_in(site_tree["worker_group_index"], "es"), site_tree["worker_group_index"].title_es),
     ]
 
 
