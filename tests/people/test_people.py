@@ -163,3 +163,25 @@ def test_people_are_in_search_and_sitemap(client, people):
     xml = get(client, "/sitemap.xml")
     for code in LANGUAGES:
         assert f"{url_in(people['director'], code)}</loc>" in xml
+
+
+def test_the_people_listing_costs_the_same_however_many_people(client, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.helpers import make_image
+
+    url = f"{url_in(people['index'], 'en')}?programme={people['programme'].pk}"
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            get(client, url)
+        return len(captured)
+
+    few = count()
+    for n in range(10):
+        person = factories.PersonPageFactory(parent=people["index"], key=f"extra-{n}", team="associates")
+        person.photo = make_image(title=f"Portrait {n}")
+        factories.tag(person, people["programme"])
+    count()  # the first visit makes the photos' renditions
+    assert count() <= few + 2  # the photos' two queries (images and renditions), once
