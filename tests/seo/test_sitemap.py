@@ -167,8 +167,8 @@ def test_sitemap_query_count_does_not_grow_with_the_number_of_pages(client, site
         assert response.status_code == 200
         return len(captured), response.content.count(b"<url>")
 
-    assert len(site_tree) == 10
     few, few_urls = queries()
+    assert few_urls == len(site_tree) * len(LANGUAGES)
     add_pages(50)
     many, many_urls = queries()
 
