@@ -48,7 +48,7 @@ def test_unpublish_and_delete_take_the_page_away(stack):
 
 def test_rename_and_move_purge_the_old_addresses(stack):
     renamed = stack.page_info("work-with-cooperatives")
-    moved = stack.page_info("about-this-site")
+    moved = stack.page_info("about-us")
     for info in (renamed, moved):
         stack.cached(info["urls"]["en"])
         stack.cached(info["urls"]["es"])
@@ -60,7 +60,7 @@ def test_rename_and_move_purge_the_old_addresses(stack):
         page.slug_es = "cooperativas-de-trabajadores"
         page.save_revision().publish()
         target = Page.objects.get(slug_en="what-we-do")
-        Page.objects.get(slug_en="about-this-site").move(target, pos="last-child")
+        Page.objects.get(slug_en="about-us").move(target, pos="last-child")
         """
     )
     for info in (renamed, moved):
