@@ -29,7 +29,7 @@ def test_publish_shows_on_the_page_in_every_language_and_on_its_listings(stack):
 
 def test_unpublish_and_delete_take_the_page_away(stack):
     story = stack.page_info("child-care-corner-market")
-    paper = stack.page_info("head-porters-health-insurance-accra")
+    paper = stack.page_info("income-support-covid-19")
     for info in (story, paper):
         stack.cached(info["urls"]["en"])
         stack.cached(info["urls"]["fr"])
@@ -37,7 +37,7 @@ def test_unpublish_and_delete_take_the_page_away(stack):
         """
         from wagtail.models import Page
         Page.objects.get(slug_en="child-care-corner-market").specific.unpublish()
-        Page.objects.get(slug_en="head-porters-health-insurance-accra").delete()
+        Page.objects.get(slug_en="income-support-covid-19").delete()
         """
     )
     for info in (story, paper):
