@@ -95,11 +95,6 @@ class ContactPage(BasePage, AbstractEmailForm):
         add_never_cache_headers(response)
         return response
 
-    def get_preview_context(self, request, mode_name):
-        context = super().get_preview_context(request, mode_name)
-        context["form"] = self.get_form(page=self, user=request.user)
-        return context
-
     def render_email(self, form):
         """The submission as staff read it: English labels and options, whatever the visitor's
         language, which is named first."""

@@ -95,9 +95,6 @@ class SpamDefenceMixin(forms.Form):
         cleaned.pop(STARTED_FIELD, None)
         return cleaned
 
-    def refused_as_spam(self):
-        return any(isinstance(error, SpamRefused) for error in self.errors.as_data().get("__all__", []))
-
 
 def rate_limited(request, group):
     """True when this client has posted to `group` more than PUBLIC_FORM_RATE allows (and count
@@ -118,7 +115,7 @@ def serve_form_page(request, pk):
     page = get_object_or_404(Page.objects.live(), pk=pk).specific
     if not getattr(page, "accepts_submissions", False):
         raise Http404
-    if request.method not in ("POST",):
+    if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request=request))
     for hook in hooks.get_hooks("before_serve_page"):
         result = hook(page, request, [], {})
